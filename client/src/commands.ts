@@ -1,0 +1,29 @@
+import { commands, ConfigurationTarget, window, workspace, type Disposable } from 'vscode';
+import type { ShipshapeContext } from './context';
+
+/** Every contributed command, always registered. */
+export function registerCommands(ctx: ShipshapeContext): Disposable[] {
+  return [
+    commands.registerCommand('shipshape.restartServer', () => ctx.restart()),
+    commands.registerCommand('shipshape.showOutput', () => ctx.output.show(true)),
+    commands.registerCommand('shipshape.selectKubernetesVersion', async (version?: string) => {
+      const config = workspace.getConfiguration('shipshape');
+      const versions = supportedVersions();
+      const picked = version ?? (await window.showQuickPick(versions, { placeHolder: `Kubernetes version (now ${ctx.kubernetesVersion})` }));
+      if (!picked) return undefined;
+      if (!versions.includes(picked)) {
+        void window.showErrorMessage(`Shipshape: Kubernetes ${picked} is not supported; choose one of ${versions.join(', ')}.`);
+        return undefined;
+      }
+      const target = workspace.workspaceFolders?.length ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+      await config.update('kubernetesVersion', picked, target);
+      return picked;
+    }),
+  ];
+}
+
+// The versions come from the setting's enum in package.json, the one place they are declared.
+function supportedVersions(): string[] {
+  const extension = require('../../package.json') as { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } };
+  return extension.contributes.configuration.properties['shipshape.kubernetesVersion']?.enum ?? [];
+}

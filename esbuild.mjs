@@ -1,0 +1,27 @@
+// Bundles the client, the server and the CLI. esbuild does not type-check: `npm run typecheck` does.
+import { build, context } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+];
+
+if (watch) {
+  for (const options of targets) await (await context(options)).watch();
+} else {
+  await Promise.all(targets.map((options) => build(options)));
+}

@@ -1,0 +1,84 @@
+import {
+  createConnection,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KubernetesSchemas } from './schema/kubernetesSchemas';
+import { CrdRegistry } from './schema/crdRegistry';
+import { ManifestValidator } from './validation/manifestValidator';
+import { ParsedFiles } from './documents/parsedFiles';
+import { isExcluded } from './documents/exclude';
+import { SettingsCache } from './settingsCache';
+import { wrapHandler } from './handlers/wrapHandler';
+import { prewarmValidators } from './schema/prewarm';
+
+/** Wires the LSP connection to the engine; no validation logic lives here. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const kubernetes = new KubernetesSchemas();
+  const crds = new CrdRegistry();
+  const validator = new ManifestValidator(kubernetes);
+  const parsed = new ParsedFiles();
+  const settings = new SettingsCache(connection);
+  let folders: string[] = [];
+
+  const fileOf = (doc: TextDocument) => parsed.get(doc.uri, doc.version, () => doc.getText());
+
+  connection.onInitialize((params): InitializeResult => {
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    settings.setSupported(Boolean(params.capabilities.workspace?.configuration));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'shipshape' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    const global = await settings.get(undefined);
+    prewarmValidators(kubernetes, global.kubernetesVersion);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    connection.languages.diagnostics.refresh();
+  });
+
+  // CRDs in one file change what another file's custom resources mean.
+  documents.onDidChangeContent(({ document }) => {
+    if (crds.update(fileOf(document))) connection.languages.diagnostics.refresh();
+  });
+  documents.onDidClose(({ document }) => {
+    parsed.delete(document.uri);
+    if (crds.remove(document.uri)) connection.languages.diagnostics.refresh();
+  });
+
+  connection.languages.diagnostics.on(
+    wrapHandler(connection, 'diagnostics', async (params): Promise<DocumentDiagnosticReport> => {
+      const document = documents.get(params.textDocument.uri);
+      const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (!document) return empty;
+      const config = await settings.get(document.uri);
+      if (!config.validation.enable || isExcluded(document.uri, folders, config.exclude)) return empty;
+      const file = fileOf(document);
+      crds.update(file);
+      return { kind: DocumentDiagnosticReportKind.Full, items: validator.validate(file, { kubernetesVersion: config.kubernetesVersion, crds }) };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Started by the client over IPC (or stdio when run by hand).
+if (require.main === module) startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,31 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS, normalizeSettings, type ShipshapeSettings } from './shared/settings';
+
+/** Pulls `shipshape.*` per resource through workspace/configuration and caches it until settings change. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ShipshapeSettings>>();
+  private supported = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  setSupported(supported: boolean): void {
+    this.supported = supported;
+  }
+
+  get(uri: string | undefined): Promise<ShipshapeSettings> {
+    if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
+    const key = uri ?? '';
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'shipshape' })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,23 @@
+/** Mirrors `contributes.configuration` in package.json; the one typed view of the user's settings. */
+export interface ShipshapeSettings {
+  kubernetesVersion: string;
+  validation: { enable: boolean };
+  exclude: string[];
+}
+
+export const DEFAULT_SETTINGS: ShipshapeSettings = {
+  kubernetesVersion: '1.35',
+  validation: { enable: true },
+  exclude: [],
+};
+
+/** Fills what the client did not send and drops values of the wrong type. */
+export function normalizeSettings(raw: unknown): ShipshapeSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const validation = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
+  return {
+    kubernetesVersion: typeof r.kubernetesVersion === 'string' ? r.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion,
+    validation: { enable: typeof validation.enable === 'boolean' ? validation.enable : DEFAULT_SETTINGS.validation.enable },
+    exclude: Array.isArray(r.exclude) ? r.exclude.filter((g): g is string => typeof g === 'string') : [],
+  };
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemas } from './helpers';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const props = manifest.contributes.configuration.properties;
+
+test('the kubernetesVersion setting offers exactly the shipped versions, newest by default', () => {
+  assert.deepEqual(props['shipshape.kubernetesVersion'].enum, schemas.supportedVersions);
+  assert.equal(props['shipshape.kubernetesVersion'].default, schemas.index.defaultKubernetesVersion);
+  assert.equal(DEFAULT_SETTINGS.kubernetesVersion, schemas.index.defaultKubernetesVersion);
+});
+
+test('settings declared in package.json are mirrored in the server defaults', () => {
+  assert.equal(props['shipshape.validation.enable'].default, DEFAULT_SETTINGS.validation.enable);
+  assert.deepEqual(props['shipshape.exclude'].default, DEFAULT_SETTINGS.exclude);
+  assert.ok(props['shipshape.trace.server']);
+});
+
+test('activation and the CLI entry are declared', () => {
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:dockercompose']);
+  assert.equal(manifest.bin.shipshape, './bin/shipshape.js');
+  for (const script of ['build', 'typecheck', 'test', 'schemas', 'demo', 'bench']) assert.ok(manifest.scripts[script], script);
+});
