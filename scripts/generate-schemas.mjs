@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
 // API versions removed before the oldest shipped minor (1.23), from the Kubernetes deprecation
 // guide. Everything from 1.23 on is derived from the OpenAPI documents themselves.
 const REMOVED_BEFORE_OLDEST = [
+  ['1.14', 'admissionregistration.k8s.io/v1alpha1', ['InitializerConfiguration'], undefined],
   ['1.16', 'extensions/v1beta1', ['Deployment', 'DaemonSet', 'ReplicaSet'], 'apps/v1'],
   ['1.16', 'extensions/v1beta1', ['NetworkPolicy'], 'networking.k8s.io/v1'],
   ['1.16', 'extensions/v1beta1', ['PodSecurityPolicy'], 'policy/v1beta1'],
@@ -279,7 +280,7 @@ function buildLifecycle(served, versions) {
   for (const [removedIn, apiVersion, list, replacement] of REMOVED_BEFORE_OLDEST) {
     for (const kind of list) {
       const key = `${apiVersion}/${kind}`;
-      if (!kinds[key]) kinds[key] = { served: [], removedIn, replacement };
+      if (!kinds[key]) kinds[key] = { served: [], removedIn, ...(replacement ? { replacement } : {}) };
     }
   }
   return { versions, kinds };

@@ -26,14 +26,14 @@ before(async () => {
 });
 after(() => lsp.shutdown());
 
-test('initialize advertises pull diagnostics with inter-file dependencies', async () => {
+test('initialize advertises pull diagnostics with inter-file dependencies', { timeout: 60_000 }, async () => {
   const fresh = new LspHarness();
   const result = (await fresh.initialize()) as { capabilities: { diagnosticProvider: { interFileDependencies: boolean } } };
   assert.equal(result.capabilities.diagnosticProvider.interFileDependencies, true);
   await fresh.shutdown();
 });
 
-test('open → pull → edit → pull: diagnostics follow the text', async () => {
+test('open → pull → edit → pull: diagnostics follow the text', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/web.yaml';
   await lsp.open(uri, brokenDeployment);
   const first = await lsp.diagnostics(uri);
@@ -49,7 +49,7 @@ test('open → pull → edit → pull: diagnostics follow the text', async () =>
   assert.deepEqual(await lsp.diagnostics(uri), []);
 });
 
-test('shipshape.kubernetesVersion changes the verdict on a removed apiVersion, and triggers a refresh', async () => {
+test('shipshape.kubernetesVersion changes the verdict on a removed apiVersion, and triggers a refresh', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/hpa.yaml';
   const hpa = [
     'apiVersion: autoscaling/v2beta2',
@@ -72,7 +72,7 @@ test('shipshape.kubernetesVersion changes the verdict on a removed apiVersion, a
   assert.ok(lsp.refreshes > refreshesBefore, 'a settings change asks the client to pull again');
 });
 
-test('validation.enable=false and exclude globs silence a file', async () => {
+test('validation.enable=false and exclude globs silence a file', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/generated/web.yaml';
   await lsp.open(uri, brokenDeployment);
   assert.equal((await lsp.diagnostics(uri)).length, 2);
@@ -84,7 +84,7 @@ test('validation.enable=false and exclude globs silence a file', async () => {
   assert.equal((await lsp.diagnostics(uri)).length, 2);
 });
 
-test('a CRD opened in one file validates resources in another', async () => {
+test('a CRD opened in one file validates resources in another', { timeout: 60_000 }, async () => {
   const crdUri = 'file:///workspace/crd.yaml';
   const crUri = 'file:///workspace/widget.yaml';
   await lsp.open(crUri, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: "big"}\n');
@@ -120,14 +120,14 @@ test('a CRD opened in one file validates resources in another', async () => {
   assert.deepEqual(await lsp.diagnostics(crUri), []);
 });
 
-test('a compose file is validated by its name', async () => {
+test('a compose file is validated by its name', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/compose.yaml';
   await lsp.open(uri, 'services:\n  web:\n    imagee: nginx\n', 'dockercompose');
   const found = await lsp.diagnostics(uri);
   assert.deepEqual(found.map((d) => d.code), ['unknown-field']);
 });
 
-test('garbage never kills the server', async () => {
+test('garbage never kills the server', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/garbage.yaml';
   await lsp.open(uri, '\u0000\u0001\u0002binary');
   const found = await lsp.diagnostics(uri);

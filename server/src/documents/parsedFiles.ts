@@ -7,7 +7,7 @@ export class ParsedFiles {
   get(uri: string, version: number, text: () => string): ManifestFile {
     const hit = this.files.get(uri);
     if (hit && hit.version === version) return hit.file;
-    const file = parseManifestFile(uri, text());
+    const file = parseManifestFile(uri, text(), hit?.file);
     this.files.set(uri, { version, file });
     return file;
   }

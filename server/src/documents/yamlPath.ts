@@ -17,7 +17,8 @@ function deref(doc: Document, node: unknown): unknown {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  // The `yaml` library gives a merge key a Symbol value.
+  if (isScalar(key)) return key.value === null ? '' : typeof key.value === 'symbol' ? '<<' : String(key.value);
   return undefined;
 }
 

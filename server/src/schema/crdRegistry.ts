@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ManifestFile } from '../documents/manifestFile';
 import { addKubernetesFormats } from './kubernetesFormats';
+import { linearRegExp } from './linearRegExp';
 
 /** One served version of a CustomResourceDefinition found in the workspace. */
 export interface CrdVersion {
@@ -124,7 +125,7 @@ export class CrdRegistry {
 
   private compiler(): Ajv {
     if (!this.ajv) {
-      this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false, addUsedSchema: false });
+      this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false, addUsedSchema: false, code: { regExp: linearRegExp } });
       addKubernetesFormats(this.ajv);
     }
     return this.ajv;

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ManifestDoc, ManifestFile } from '../documents/manifestFile';
 import { makeDiagnostic } from '../documents/diagnostic';
@@ -48,7 +49,9 @@ export class ManifestValidator {
 
   private validateDocument(file: ManifestFile, doc: ManifestDoc, options: ValidationOptions): Diagnostic[] {
     const text = file.text.slice(doc.start, doc.end);
-    const key = `${options.kubernetesVersion}\u0000${options.crds?.generation ?? 0}\u0000${doc.flavor}\u0000${text}`;
+    // Compose findings may depend on the file name (stack files), Kubernetes ones on version and CRDs.
+    const context = doc.flavor === 'compose' ? basename(file.uri) : `${options.kubernetesVersion}\u0000${options.crds?.generation ?? 0}`;
+    const key = `${doc.flavor}\u0000${context}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached.findings.map((f) => ({ ...f.diagnostic, range: file.lines.rangeOf(doc.start + f.start, doc.start + f.end) }));
 

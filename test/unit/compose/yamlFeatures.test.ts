@@ -42,8 +42,9 @@ test('an error inside an anchor merged into a service is reported once, with the
   assert.equal(found.length, 1);
   assert.equal(found[0]!.code, 'invalid-value');
   assert.match(found[0]!.message, /^services\.web\.restart: string "sometimes"/);
-  // The range should be `sometimes` on line 1; yamlPath's findPair doesn't yet recognise the
-  // `<<` key (yaml 2.9 gives it a Symbol value), so today it lands on the `web` key.
+  // Reported where the value is written: in the anchor, through the merge key.
+  assert.equal(found[0]!.range[0], 1);
+  assert.equal(found[0]!.text, 'sometimes');
 });
 
 test('!reset removes the attribute and !override replaces it: both are accepted', () => {

@@ -1,0 +1,283 @@
+// Side-by-side benchmark of Shipshape's language server and yaml-language-server ("YLS", the
+// peer; run offline and fairly as ../shared/reference/peer-benchmark.md says). Prints figures;
+// the only checks are that each server really validated (the planted errors are reported).
+//
+//   npm run bench [-- --sizes 10,100 --no-peer --no-corpus --edits 10 --server path/to/server.js]
+//
+// For each size (one generated file of N Kubernetes documents, exactly two planted errors), each
+// server in a fresh process: cold open → diagnostics, warm opens of copies (same text, other uri),
+// warm opens of new texts (same shape, other names), 1-char edits → diagnostics, peak RSS.
+// Then the whole ../shared/corpus opened at once in a fresh process of each server.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { generateManifests, editedText, EDIT_CHARS } from './manifests.mjs';
+import { killAll, now, roundTrip, sleep, withTimeout } from './lspProcess.mjs';
+import { OursSession, YlsSession } from './servers.mjs';
+import { corpusTable, median, ms, percentile, sizesTable, targetLines } from './report.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = resolve(ROOT, '..', 'shared');
+const PATHS = {
+  yls: (() => {
+    const dir = join(ROOT, 'node_modules', 'yaml-language-server');
+    const { bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    return join(dir, typeof bin === 'string' ? bin : bin['yaml-language-server']);
+  })(),
+  k8sSchemaDir: join(SHARED, 'data', 'k8s-schema', 'v1.30.10-standalone-strict'),
+  composeSchema: join(SHARED, 'data', 'compose-spec', 'compose-spec.json'),
+  corpus: join(SHARED, 'corpus'),
+  results: join(ROOT, 'bench', 'results'),
+};
+const KUBERNETES_VERSION = '1.30'; // YLS runs the v1.30.10 schemas
+
+function parseArgs(argv) {
+  const opts = { sizes: [10, 100, 1000, 5000], peer: true, corpus: true, edits: 10, server: join(ROOT, 'server', 'out', 'server.js') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--sizes') opts.sizes = value().split(',').map((s) => Number(s.trim().replace(/[_,]/g, '')));
+    else if (arg === '--no-peer') opts.peer = false;
+    else if (arg === '--no-corpus') opts.corpus = false;
+    else if (arg === '--edits') opts.edits = Number(value());
+    else if (arg === '--server') opts.server = resolve(value());
+    else throw new Error(`unknown option ${arg} (known: --sizes 10,100 --no-peer --no-corpus --edits N --server FILE)`);
+  }
+  if (opts.sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--sizes: whole numbers ≥ 5 (two Deployments are needed for the planted errors)');
+  if (!(opts.edits >= 1 && opts.edits <= EDIT_CHARS.length)) throw new Error(`--edits: 1 to ${EDIT_CHARS.length}`);
+  return opts;
+}
+
+// ---------------------------------------------------------------- sanity checks
+
+/** Throws unless both planted errors are reported; returns a warning when there is anything else. */
+function checkPlanted(server, what, diagnostics, generated) {
+  const lines = new Set(diagnostics.map((d) => d.range.start.line));
+  const missing = Object.entries(generated.plantedLines).filter(([, line]) => !lines.has(line));
+  if (missing.length > 0) {
+    const seen = diagnostics.slice(0, 5).map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('\n    ') || '(no diagnostics at all)';
+    throw new Error(
+      `${server} did not validate the ${generated.docs}-document file (${what}): no diagnostic for ` +
+        missing.map(([name, line]) => `${name} on line ${line + 1}`).join(', ') + `.\n  it reported ${diagnostics.length}:\n    ${seen}`,
+    );
+  }
+  if (diagnostics.length !== 2) {
+    return `${server}, ${generated.docs} docs, ${what}: ${diagnostics.length} diagnostics where 2 were planted: ` +
+      diagnostics.filter((d) => !Object.values(generated.plantedLines).includes(d.range.start.line)).slice(0, 3).map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
+  }
+  return undefined;
+}
+
+/** Waits until the server answers three pings in a row quickly (background work such as schema pre-warming is done). */
+async function waitIdle(server, { fastMs = 15, needed = 3, gapMs = 100, maxMs = 30_000 } = {}) {
+  const until = now() + maxMs;
+  let streak = 0;
+  while (streak < needed) {
+    if (now() > until) return false;
+    await sleep(gapMs);
+    const t0 = now();
+    await roundTrip(server);
+    streak = now() - t0 < fastMs ? streak + 1 : 0;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- measurements
+
+/** The floor: the bare `yaml` package parsing the same text in this process (median of ≥ 5 runs after warm-ups). */
+function measureFloor(text) {
+  const warmUntil = now() + 300;
+  do parseAllDocuments(text);
+  while (now() < warmUntil);
+  const parse = [];
+  const parseToJs = [];
+  const until = now() + 1_000;
+  while (parse.length < 5 || (now() < until && parse.length < 50)) {
+    let t0 = now();
+    const docs = parseAllDocuments(text);
+    const parsed = now() - t0;
+    t0 = now();
+    for (const doc of docs) doc.toJS();
+    parse.push(parsed);
+    parseToJs.push(parsed + now() - t0);
+  }
+  return { parseMs: median(parse), parseToJsMs: median(parseToJs), runs: parse.length };
+}
+
+/** One server, one size, a fresh process: cold open, warm opens (median of the copies), edits, peak RSS. */
+async function runSize(start, files, edits, warnings) {
+  const { main, copies, variants } = files;
+  const session = await start();
+  const name = session.name;
+  const check = (what, result, generated) => {
+    const warning = checkPlanted(name, what, result.diagnostics, generated);
+    if (warning && !warnings.includes(warning)) warnings.push(warning);
+    return result.ms;
+  };
+  try {
+    const coldMs = check('cold open', await session.open(main.uri, main.gen.text), main.gen);
+    await withTimeout(session.configured, `${name} never pulled its settings (workspace/configuration)`, 1_000);
+    const warmRuns = [];
+    for (const uri of copies) {
+      await waitIdle(session.server);
+      warmRuns.push(check('warm open', await session.open(uri, main.gen.text), main.gen));
+    }
+    const warmNewRuns = [];
+    for (const { uri, gen } of variants) {
+      await waitIdle(session.server);
+      warmNewRuns.push(check('warm open of a new text', await session.open(uri, gen.text), gen));
+    }
+    for (const uri of [...copies, ...variants.map((v) => v.uri)]) await session.close(uri);
+    await waitIdle(session.server);
+    const editMs = [];
+    for (let k = 0; k < edits; k++) editMs.push(check(`edit ${k + 1}`, await session.change(main.uri, editedText(main.gen, k)), main.gen));
+    const extra = name === 'yls' ? { contentRequests: session.contentRequests.length } : {};
+    return {
+      coldMs,
+      warmMs: median(warmRuns), warmRuns,
+      warmNewMs: median(warmNewRuns), warmNewRuns,
+      editP50: percentile(editMs, 0.5), editP95: percentile(editMs, 0.95), editMs,
+      peakRssMiB: session.peakRssMiB(), ...extra,
+    };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** The generated files of one size, written to the workspace: the main file, same-text copies, new-text variants. */
+function sizeFiles(workspace, docs) {
+  const repeats = docs >= 5000 ? 1 : 3; // warm opens per kind; YLS needs ~7 s for each at 5,000
+  const write = (suffix, gen) => {
+    const path = join(workspace, 'k8s', `manifests-${docs}${suffix}.yaml`);
+    writeFileSync(path, gen.text);
+    return { uri: pathToFileURL(path).href, gen };
+  };
+  const main = write('', generateManifests(docs, 'a'));
+  const copies = Array.from({ length: repeats }, (_, i) => write(`-copy${i + 1}`, main.gen).uri);
+  const variants = Array.from({ length: repeats }, (_, i) => write(`-new${i + 1}`, generateManifests(docs, 'bcd'[i])));
+  return { main, copies, variants };
+}
+
+function corpusFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...corpusFiles(path));
+    else if (/\.ya?ml$/i.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+async function runCorpus(start) {
+  const files = corpusFiles(PATHS.corpus).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
+  const session = await start();
+  try {
+    const { ms: elapsed, byUri } = await session.openAll(files);
+    const counts = [...byUri.values()].map((d) => d.length);
+    const run = {
+      files: files.length,
+      ms: elapsed,
+      diagnostics: counts.reduce((a, b) => a + b, 0),
+      filesWithDiagnostics: counts.filter((n) => n > 0).length,
+      peakRssMiB: session.peakRssMiB(),
+      // per file with findings (path under the corpus → count), to compare the servers' verdicts
+      perFile: Object.fromEntries(
+        [...byUri].filter(([, d]) => d.length > 0).map(([uri, d]) => [fileURLToPath(uri).slice(PATHS.corpus.length + 1), d.length]),
+      ),
+    };
+    if (session.name === 'yls') run.unservedContentRequests = session.contentRequests.filter((u) => !u.includes('kubernetes-json-schema')).length;
+    // The archived manifests use removed API versions: a server that validated must say something.
+    if (run.diagnostics === 0) throw new Error(`${session.name} reported no diagnostics on the whole corpus: it did not validate`);
+    return run;
+  } finally {
+    await session.stop();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(opts.server)) throw new Error(`${opts.server} does not exist: run \`npm run build\` first (or \`npm run bench\`)`);
+  const oursEnv = existsSync(join(dirname(opts.server), '..', '..', 'schemas', 'index.json')) ? {} : { SHIPSHAPE_SCHEMAS: join(ROOT, 'schemas') };
+  const workspace = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
+  mkdirSync(join(workspace, 'k8s'));
+
+  const startOurs = (rootPath) => () => OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv });
+  const startYls = (rootPath, extra = {}) => () =>
+    YlsSession.start({ script: PATHS.yls, rootPath, schemaDir: PATHS.k8sSchemaDir, kubernetesGlobs: ['k8s/**/*.yaml', 'k8s/**/*.yml'], ...extra });
+
+  const warnings = [];
+  const results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+    options: opts,
+    sizes: [],
+    corpus: {},
+    warnings,
+  };
+  console.log(`Shipshape LSP benchmark — node ${process.version}, ${cpus().length} cores; workspace ${workspace}`);
+  try {
+    for (const docs of opts.sizes) {
+      const files = sizeFiles(workspace, docs);
+      const { main } = files;
+      const row = { docs, bytes: main.gen.text.length, floor: measureFloor(main.gen.text) };
+      row.ours = await runSize(startOurs(workspace), files, opts.edits, warnings);
+      if (opts.peer) row.yls = await runSize(startYls(workspace), files, opts.edits, warnings);
+      results.sizes.push(row);
+      const yls = row.yls ? `; YLS cold ${ms(row.yls.coldMs)}, warm ${ms(row.yls.warmMs)}, edit p50 ${ms(row.yls.editP50)}` : '';
+      console.log(`  ${docs} docs (${(row.bytes / 1024).toFixed(0)} KiB): ours cold ${ms(row.ours.coldMs)}, warm ${ms(row.ours.warmMs)}, edit p50 ${ms(row.ours.editP50)}${yls}; bare parse ${ms(row.floor.parseMs)}`);
+    }
+    if (opts.corpus) {
+      results.corpus.ours = await runCorpus(startOurs(PATHS.corpus));
+      if (opts.peer) {
+        const compose = { [pathToFileURL(PATHS.composeSchema).href]: ['compose/**/*.yaml', 'compose/**/*.yml'] };
+        results.corpus.yls = await runCorpus(startYls(PATHS.corpus, { extraSchemas: compose }));
+      }
+      console.log(`  corpus: ${Object.entries(results.corpus).map(([s, r]) => `${s} ${ms(r.ms)}`).join(', ')}`);
+    }
+  } finally {
+    killAll();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+
+  const markdown = render(results);
+  console.log(`\n${markdown}`);
+  mkdirSync(PATHS.results, { recursive: true });
+  const stamp = results.date.replace(/[:.]/g, '-');
+  for (const name of [`lspBench-${stamp}`, 'lspBench-latest']) {
+    writeFileSync(join(PATHS.results, `${name}.md`), markdown);
+    writeFileSync(join(PATHS.results, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
+  }
+  console.log(`\nwritten: bench/results/lspBench-${stamp}.{md,json} (and lspBench-latest.*)`);
+}
+
+function render(results) {
+  const parts = [
+    `## Shipshape vs yaml-language-server — ${results.date}`,
+    '',
+    `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. Times are open/edit → diagnostics as the client sees them ` +
+      '(YLS: push, including its fixed 200 ms debounce; ours: pull response). "cold": a fresh process, didOpen sent right after `initialized`; ' +
+      '"warm": another uri opened in the same process once it is idle (median of 3 opens; 1 at 5,000 docs); ' +
+      '"new text" has the same shape but other names, so no document is served from a cache. Edits: full-text didChange of one character, ' +
+      `${results.options.edits} edits. bare parse = \`yaml\` parseAllDocuments of the same text in the bench process (median of ≥ 5 runs).`,
+    '',
+    sizesTable(results.sizes),
+  ];
+  if (Object.keys(results.corpus).length > 0) parts.push('', '### ../shared/corpus (every .yaml/.yml, opened at once in a fresh process)', '', corpusTable(results.corpus));
+  parts.push('', '### Targets (1,000 documents: open → diagnostics ≤ 1/3 of YLS and ≤ 2× the bare parse)', '', ...targetLines(results.sizes));
+  if (results.warnings.length > 0) parts.push('', '### Warnings', '', ...results.warnings.map((w) => `- ${w}`));
+  return parts.join('\n') + '\n';
+}
+
+main().catch((error) => {
+  killAll();
+  console.error(`\nbench aborted: ${error?.message ?? error}`);
+  process.exitCode = 1;
+});

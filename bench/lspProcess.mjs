@@ -1,0 +1,150 @@
+// A language server in a child process, spoken to over stdio with vscode-languageserver-protocol,
+// with the bounds a benchmark needs: every wait has a timeout, every child is killed at the end.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+const live = new Set();
+
+/** Kills every server still running (its whole process group). Safe to call more than once. */
+export function killAll() {
+  for (const child of live) killGroup(child);
+  live.clear();
+}
+
+function killGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+/** Rejects with a labelled error when `promise` takes longer than `ms`. */
+export function withTimeout(promise, label, ms = REQUEST_TIMEOUT_MS) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${label}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export const now = () => performance.now();
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Spawns `node <script> --stdio` in its own process group and connects to it.
+ * Unhandled requests from the server get `null`; its log messages and stderr are kept for error reports.
+ */
+export function spawnServer(name, script, { env = {}, cwd } = {}) {
+  const child = spawn(process.execPath, [script, '--stdio'], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  live.add(child);
+  let stderr = '';
+  const logs = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-16_000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let stopping = false;
+  // Rejects when the server dies before stop(): whatever waits on it fails at once, not at the timeout.
+  const died = exited.then(({ code, signal }) => {
+    if (!stopping) throw new Error(`${name} exited with ${signal ?? `code ${code}`}`);
+  });
+  died.catch(() => {});
+
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const unexpected = [];
+  connection.onRequest((method) => {
+    unexpected.push(method);
+    return null;
+  });
+  connection.onNotification('window/logMessage', (p) => logs.push(p.message));
+  connection.onNotification(() => {});
+  connection.onError(([error]) => logs.push(`connection error: ${error?.message ?? error}`));
+
+  const server = {
+    name,
+    child,
+    connection,
+    logs,
+    unexpectedRequests: unexpected,
+    exited,
+    get stderr() {
+      return stderr;
+    },
+    /** `promise`, failing after REQUEST_TIMEOUT_MS (the label names it) or as soon as the server dies. */
+    guard(promise, label) {
+      return withTimeout(Promise.race([promise, died.then(() => promise)]), `${name} ${label}`).catch((error) => {
+        error.message += server.tail();
+        throw error;
+      });
+    },
+    request(method, params, label = method) {
+      return server.guard(connection.sendRequest(method, params), label);
+    },
+    notify(method, params) {
+      return connection.sendNotification(method, params);
+    },
+    /** Peak resident set size of the server process so far, in MiB (VmHWM). */
+    peakRssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+      return match ? Number(match[1]) / 1024 : NaN;
+    },
+    /** What went wrong, for an error message: the end of stderr and the last log lines. */
+    tail() {
+      const lines = [...logs.slice(-5), ...stderr.trim().split('\n').slice(-10)].filter(Boolean);
+      return lines.length ? `\n  last output of ${name}:\n    ${lines.join('\n    ')}` : '';
+    },
+    async stop() {
+      stopping = true;
+      try {
+        await withTimeout(connection.sendRequest('shutdown'), `${name} shutdown`, 5_000);
+        await connection.sendNotification('exit');
+        await withTimeout(exited, `${name} exit`, 3_000);
+      } catch {
+        // killed below
+      } finally {
+        connection.dispose();
+        killGroup(child);
+        live.delete(child);
+      }
+    },
+  };
+  exited.then(({ code, signal }) => {
+    live.delete(child);
+    server.exitInfo = `exited with ${signal ?? `code ${code}`}`;
+  });
+  connection.listen();
+  return server;
+}
+
+/** Sends a request the server does not know and waits for its error reply: everything sent before is processed. */
+export async function roundTrip(server) {
+  try {
+    await server.request('bench/ping', {}, 'ping');
+  } catch (error) {
+    if (/timed out/.test(String(error?.message))) throw error;
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Runs the *.test.ts files under the given folders with Node's test runner (Node 20's --test
+// does not expand globs itself). Usage: node scripts/run-tests.mjs test/unit test/lsp test/cli
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function testFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return testFiles(path);
+      return name.endsWith('.test.ts') ? [path] : [];
+    });
+}
+
+const folders = process.argv.slice(2);
+const files = folders.flatMap(testFiles);
+if (files.length === 0) {
+  console.error(`no *.test.ts files under ${folders.join(', ')}`);
+  process.exit(2);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,72 @@
+import { KubernetesSchemas } from '../schema/kubernetesSchemas';
+import { parseArgs, type CheckCommand } from './args';
+import { collectFiles } from './collectFiles';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatSummary, formatText } from './formatText';
+import { helpText } from './help';
+import { TOOL_VERSION } from './packageInfo';
+import { runCheck } from './runCheck';
+
+/** Where the CLI writes: injectable so the wiring stays testable without a process. */
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs one command line and returns the exit code; never throws. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    io.stderr(`shipshape: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function dispatch(argv: readonly string[], io: CliIo): number {
+  const schemas = new KubernetesSchemas();
+  const { kubernetesVersions, defaultKubernetesVersion } = schemas.index;
+  const command = parseArgs(argv, { supportedVersions: kubernetesVersions, defaultVersion: defaultKubernetesVersion });
+  switch (command.command) {
+    case 'help':
+      io.stdout(helpText(kubernetesVersions, defaultKubernetesVersion));
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr(`shipshape: ${command.message}\nRun "shipshape --help" for usage.\n`);
+      return EXIT_USAGE;
+    case 'plan':
+      io.stderr('shipshape: "plan" is not available yet in this version; use "shipshape check" to validate manifests.\n');
+      return EXIT_USAGE;
+    case 'check':
+      return check(command, schemas, io);
+  }
+}
+
+function check(command: CheckCommand, schemas: KubernetesSchemas, io: CliIo): number {
+  const collected = collectFiles(command.paths, io.cwd);
+  if (collected.errors.length > 0) {
+    for (const message of collected.errors) io.stderr(`shipshape: ${message}\n`);
+    return EXIT_USAGE;
+  }
+  const result = runCheck(collected.files, schemas, command.kubernetesVersion, io.cwd);
+
+  if (command.format === 'json') io.stdout(formatJson(result.findings));
+  else if (command.format === 'sarif') io.stdout(formatSarif(result.findings, io.cwd));
+  else {
+    io.stdout(formatText(result.findings));
+    io.stderr(formatSummary(result.findings, result.filesChecked));
+  }
+  for (const message of result.problems) io.stderr(`shipshape: ${message}\n`);
+
+  if (result.problems.length > 0) return EXIT_USAGE;
+  return result.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
