@@ -18,6 +18,7 @@ const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  { ...common, entryPoints: ['server/src/documents/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
 ];
 
 if (watch) {

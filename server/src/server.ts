@@ -12,7 +12,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KubernetesSchemas } from './schema/kubernetesSchemas';
 import { CrdRegistry } from './schema/crdRegistry';
 import { ManifestValidator } from './validation/manifestValidator';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ParsedFiles } from './documents/parsedFiles';
+import { ParsePool } from './documents/parsePool';
 import { isExcluded } from './documents/exclude';
 import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
@@ -24,7 +27,9 @@ export function startServer(connection: Connection): void {
   const kubernetes = new KubernetesSchemas();
   const crds = new CrdRegistry();
   const validator = new ManifestValidator(kubernetes);
-  const parsed = new ParsedFiles();
+  const workerScript = join(__dirname, 'parseWorker.js');
+  const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
+  const parsed = new ParsedFiles(pool);
   const settings = new SettingsCache(connection);
   let folders: string[] = [];
 
@@ -54,10 +59,6 @@ export function startServer(connection: Connection): void {
     connection.languages.diagnostics.refresh();
   });
 
-  // CRDs in one file change what another file's custom resources mean.
-  documents.onDidChangeContent(({ document }) => {
-    if (crds.update(fileOf(document))) connection.languages.diagnostics.refresh();
-  });
   documents.onDidClose(({ document }) => {
     parsed.delete(document.uri);
     if (crds.remove(document.uri)) connection.languages.diagnostics.refresh();
@@ -70,13 +71,15 @@ export function startServer(connection: Connection): void {
       if (!document) return empty;
       const config = await settings.get(document.uri);
       if (!config.validation.enable || isExcluded(document.uri, folders, config.exclude)) return empty;
-      const file = fileOf(document);
-      crds.update(file);
+      const file = await fileOf(document);
+      // CRDs in one file change what another file's custom resources mean.
+      if (crds.update(file)) connection.languages.diagnostics.refresh();
       return { kind: DocumentDiagnosticReportKind.Full, items: validator.validate(file, { kubernetesVersion: config.kubernetesVersion, crds }) };
     }),
   );
 
   documents.listen(connection);
+  connection.onShutdown(() => pool?.dispose());
   connection.listen();
 }
 

@@ -1,4 +1,4 @@
-import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LineIndex } from './lineIndex';
 import { makeDiagnostic } from './diagnostic';
@@ -6,17 +6,85 @@ import { detectFileFlavor, detectDocumentFlavor, type DocumentFlavor, type FileF
 import { LIMITS } from './limits';
 import { documentChunks } from './documentChunks';
 import { shiftDocument } from './shiftRanges';
+import { composeChunk, parseChunk, type ChunkEntry } from './chunkParser';
+
+/** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
+export class ParsedChunk {
+  private ast?: Document.Parsed[];
+  private astStart = 0;
+
+  constructor(
+    readonly text: string,
+    /** Where the chunk starts in the file now; moves when text before it changes length. */
+    public start: number,
+    readonly entries: ChunkEntry[],
+    ast?: Document.Parsed[],
+  ) {
+    if (ast) this.setAst(ast, start);
+  }
+
+  static parse(text: string, start: number): ParsedChunk {
+    const { entries, ast } = parseChunk(text, start);
+    return new ParsedChunk(text, start, entries, ast);
+  }
+
+  /**
+   * The syntax trees, with ranges valid at the chunk's current position. Composed on first use
+   * when the values came from elsewhere (a worker), and moved only when someone looks: most
+   * reused documents are never looked at again.
+   */
+  syntaxTrees(): Document.Parsed[] {
+    if (!this.ast) this.setAst(composeChunk(this.text, this.start), this.start);
+    if (this.astStart !== this.start) {
+      for (const doc of this.ast!) shiftDocument(doc, this.start - this.astStart);
+      this.astStart = this.start;
+    }
+    return this.ast!;
+  }
+
+  private setAst(ast: Document.Parsed[], start: number): void {
+    this.ast = ast;
+    this.astStart = start;
+  }
+}
 
 /** One `---` document of a YAML file. */
-export interface ManifestDoc {
-  index: number;
-  yaml: Document.Parsed;
-  /** Plain JS value of the document; undefined when the document could not be converted (see diagnostics). */
-  value: unknown;
-  flavor: DocumentFlavor;
+export class ManifestDoc {
+  flavor: DocumentFlavor = 'other';
+
+  constructor(
+    readonly index: number,
+    private readonly chunk: ParsedChunk,
+    private readonly entryIndex: number,
+  ) {}
+
+  private get entry(): ChunkEntry {
+    return this.chunk.entries[this.entryIndex]!;
+  }
+
+  /** Plain JS value of the document; undefined when it could not be converted (see diagnostics). */
+  get value(): unknown {
+    return this.entry.value;
+  }
+
   /** Offsets of the document in the file text. */
-  start: number;
-  end: number;
+  get start(): number {
+    return this.chunk.start + this.entry.start;
+  }
+
+  get end(): number {
+    return this.chunk.start + this.entry.end;
+  }
+
+  /** Whether the document has YAML errors (so it may be missing parts). */
+  get hasErrors(): boolean {
+    return this.entry.problems.length > 0;
+  }
+
+  /** The syntax tree, for positions; built lazily. */
+  get yaml(): Document.Parsed {
+    return this.chunk.syntaxTrees()[this.entryIndex]!;
+  }
 }
 
 /** A YAML file parsed once per version: its documents, what they are, and YAML-level findings. */
@@ -31,42 +99,33 @@ export interface ManifestFile {
   /** Syntax, duplicate-key and resource-limit findings. */
   diagnostics: Diagnostic[];
   /** The per-chunk parses, handed to the next parse of the same URI for reuse. */
-  chunks?: ParsedChunk[];
+  chunks: ParsedChunk[];
 }
-
-// Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
-// For validation both stand for the value they carry (`!reset` on a scalar for null).
-const COMPOSE_TAGS: Tags = [
-  { tag: '!reset', resolve: () => null },
-  { tag: '!reset', collection: 'map', resolve: (v: unknown) => v } as never,
-  { tag: '!reset', collection: 'seq', resolve: (v: unknown) => v } as never,
-  { tag: '!override', resolve: (s: string) => s },
-  { tag: '!override', collection: 'map', resolve: (v: unknown) => v } as never,
-  { tag: '!override', collection: 'seq', resolve: (v: unknown) => v } as never,
-];
 
 const TEMPLATE_PATTERN = /\{\{[\s\S]*?\}\}/;
 
-const PARSE_OPTIONS = { merge: true, customTags: COMPOSE_TAGS, uniqueKeys: true, prettyErrors: false, strict: false } as const;
+/** A chunk of the new text: reused from the previous parse, or still to be parsed. */
+export interface ChunkPlan {
+  start: number;
+  text: string;
+  reused?: ParsedChunk;
+}
 
 /**
- * Parses a file document by document. Given the previous parse of the same URI, documents whose
- * text is unchanged are reused (their ranges moved if the text before them changed length), so
- * an edit costs the parse of the edited document, not of the whole file.
+ * Splits the text into chunks and matches them with the previous parse of the same URI; returns
+ * undefined (with the file's verdict filled in) when the file is not to be parsed at all.
  */
-export function parseManifestFile(uri: string, text: string, previous?: ManifestFile): ManifestFile {
+export function planParse(uri: string, text: string, previous?: ManifestFile): { file: ManifestFile; plan?: ChunkPlan[] } {
   const lines = new LineIndex(text);
-  const file: ManifestFile = { uri, text, lines, flavor: 'none', templated: false, docs: [], diagnostics: [] };
+  const file: ManifestFile = { uri, text, lines, flavor: 'none', templated: false, docs: [], diagnostics: [], chunks: [] };
   if (text.length > LIMITS.maxFileChars) {
-    file.diagnostics.push(
-      makeDiagnostic(lines, 0, 0, 'information', 'file-too-large',
-        `File not validated: ${(text.length / 1e6).toFixed(1)} MB is over the ${LIMITS.maxFileChars / 1e6} MB limit for validation.`),
-    );
-    return file;
+    const size = `${(text.length / 1e6).toFixed(1)} MB is over the ${LIMITS.maxFileChars / 1e6} MB limit for validation`;
+    file.diagnostics.push(makeDiagnostic(lines, 0, 0, 'information', 'file-too-large', `File not validated: ${size}.`));
+    return { file };
   }
   if (text.includes('\u0000')) {
     file.diagnostics.push(makeDiagnostic(lines, 0, 0, 'information', 'binary-file', 'File not validated: it contains NUL bytes and looks binary.'));
-    return file;
+    return { file };
   }
   file.templated = TEMPLATE_PATTERN.test(text);
   const reusable = new Map<string, ParsedChunk[]>();
@@ -75,108 +134,42 @@ export function parseManifestFile(uri: string, text: string, previous?: Manifest
     list.push(chunk);
     reusable.set(chunk.text, list);
   }
-  file.chunks = [];
-  for (const [start, end] of documentChunks(text)) {
+  const plan = documentChunks(text).map(([start, end]): ChunkPlan => {
     const chunkText = text.slice(start, end);
-    const reused = reusable.get(chunkText)?.shift();
-    const chunk = reused ? moveChunk(reused, start) : parseChunk(chunkText, start);
-    file.chunks.push(chunk);
-    for (const entry of chunk.entries) {
-      file.docs.push({ ...entry, index: file.docs.length, flavor: 'other' });
-      for (const p of entry.problems) file.diagnostics.push(makeDiagnostic(lines, p.start, p.end, p.severity, p.code, p.message));
-    }
+    return { start, text: chunkText, reused: reusable.get(chunkText)?.shift() };
+  });
+  return { file, plan };
+}
+
+/** Fills a planned file from its parsed chunks (in plan order). */
+export function assembleFile(file: ManifestFile, chunks: ParsedChunk[]): ManifestFile {
+  file.chunks = chunks;
+  for (const chunk of chunks) {
+    chunk.entries.forEach((entry, i) => {
+      file.docs.push(new ManifestDoc(file.docs.length, chunk, i));
+      for (const p of entry.problems) {
+        file.diagnostics.push(makeDiagnostic(file.lines, chunk.start + p.start, chunk.start + p.end, p.severity, p.code, p.message));
+      }
+    });
   }
-  file.flavor = detectFileFlavor(uri, file.docs.map((d) => d.value));
+  file.flavor = detectFileFlavor(file.uri, file.docs.map((d) => d.value));
   for (const doc of file.docs) doc.flavor = detectDocumentFlavor(file.flavor, doc.value);
   if (file.templated) file.diagnostics = [];
   return file;
 }
 
-interface Problem {
-  start: number;
-  end: number;
-  severity: 'error' | 'information';
-  code: string;
-  message: string;
+export function reuseChunk(plan: ChunkPlan): ParsedChunk | undefined {
+  if (!plan.reused) return undefined;
+  plan.reused.start = plan.start;
+  return plan.reused;
 }
 
-/** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
-export interface ParsedChunk {
-  text: string;
-  start: number;
-  entries: Array<{ yaml: Document.Parsed; value: unknown; start: number; end: number; problems: Problem[] }>;
-}
-
-function parseChunk(chunkText: string, start: number): ParsedChunk {
-  // Starting the parser at the chunk's offset makes every range absolute in the file.
-  const parser = new Parser();
-  parser.offset = start;
-  const composer = new Composer(PARSE_OPTIONS);
-  const entries: ParsedChunk['entries'] = [];
-  for (const yamlDoc of composer.compose(parser.parse(chunkText), false, start + chunkText.length)) {
-    let problems: Problem[] = yamlDoc.errors.map((error) => describeYamlError(chunkText, start, error));
-    const exhausted = problems.find((p) => p.code === 'resource-limit');
-    // A document the parser gave up on is reported once and not validated.
-    if (exhausted) problems = [exhausted];
-    const value = exhausted ? undefined : toPlainValue(yamlDoc, problems);
-    entries.push({ yaml: yamlDoc, value, start: yamlDoc.range[0], end: yamlDoc.range[2], problems });
-  }
-  return { text: chunkText, start, entries };
-}
-
-function moveChunk(chunk: ParsedChunk, start: number): ParsedChunk {
-  const delta = start - chunk.start;
-  if (delta === 0) return chunk;
-  for (const entry of chunk.entries) {
-    shiftDocument(entry.yaml, delta);
-    entry.start += delta;
-    entry.end += delta;
-    for (const p of entry.problems) {
-      p.start += delta;
-      p.end += delta;
-    }
-  }
-  chunk.start = start;
-  return chunk;
-}
-
-function describeYamlError(chunkText: string, chunkStart: number, error: YAMLError): Problem {
-  const duplicate = error.code === 'DUPLICATE_KEY';
-  const [start, end] = duplicate ? keySpan(chunkText, chunkStart, error.pos[0]) : error.pos;
-  if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message)) {
-    // The parser ran out of stack on absurd nesting: say so, not "Maximum call stack size exceeded".
-    return { start, end, severity: 'error', code: 'resource-limit', message: 'Document not validated: nesting is too deep to process.' };
-  }
-  return { start, end, severity: 'error', code: duplicate ? 'duplicate-key' : 'yaml-syntax', message: cleanYamlMessage(error.message) };
-}
-
-// The `yaml` library guards aliases (maxAliasCount) and may overflow the stack on absurd nesting:
-// both become one diagnostic on the document instead of a crash.
-function toPlainValue(yamlDoc: Document.Parsed, out: Problem[]): unknown {
-  if (yamlDoc.contents === null) return null;
-  try {
-    return yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-  } catch (error) {
-    const [start, end] = yamlDoc.contents.range ?? yamlDoc.range;
-    const message =
-      error instanceof RangeError
-        ? `Document not validated: nesting is too deep to process.`
-        : /alias/i.test(String((error as Error).message))
-          ? `Document not validated: its aliases expand too far (over ${LIMITS.maxAliasCount} alias uses; a "billion laughs" pattern?).`
-          : `Document not validated: ${(error as Error).message}`;
-    out.push({ start, end: Math.min(end, start + 1), severity: 'error', code: 'resource-limit', message });
-    return undefined;
-  }
-}
-
-function cleanYamlMessage(message: string): string {
-  // The parser appends " at line N, column M" and a code frame; the range already says where.
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-}
-
-// The parser marks a duplicate key by its first character; cover the whole key.
-function keySpan(chunkText: string, chunkStart: number, start: number): [number, number] {
-  const local = start - chunkStart;
-  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n]*?)\s*:(\s|$)/.exec(chunkText.slice(local, local + 1024));
-  return match ? [start, start + match[1]!.length] : [start, start + 1];
+/**
+ * Parses a file document by document. Given the previous parse of the same URI, documents whose
+ * text is unchanged are reused, so an edit costs the parse of the edited document only.
+ */
+export function parseManifestFile(uri: string, text: string, previous?: ManifestFile): ManifestFile {
+  const { file, plan } = planParse(uri, text, previous);
+  if (!plan) return file;
+  return assembleFile(file, plan.map((p) => reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start)));
 }

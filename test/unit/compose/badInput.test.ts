@@ -84,8 +84,12 @@ test('duplicate keys and deep nesting do not throw', () => {
 });
 
 test('a document whose value could not be converted is skipped without findings of its own', () => {
-  const file = parseManifestFile('file:///p/compose.yaml', lines('services:', '  web: {image: a}'));
-  const doc = { ...file.docs[0]!, value: undefined };
+  // An alias bomb: the document cannot be converted within the alias limit, so its value is undefined.
+  const levels = ['x-0: &a0 [z, z, z, z, z, z, z, z, z]'];
+  for (let i = 1; i < 9; i++) levels.push(`x-${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  const file = parseManifestFile('file:///p/compose.yaml', lines(...levels, 'services:', '  web: {image: a}'));
+  const doc = file.docs[0]!;
+  assert.equal(doc.value, undefined);
   assert.deepEqual(validateComposeDocument(file, doc), []);
 });
 

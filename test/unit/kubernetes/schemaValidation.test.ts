@@ -208,3 +208,26 @@ test('anchors and merge keys are resolved before validation', () => {
   `);
   assert.deepEqual(found, []);
 });
+
+test('unquoted yes/no/on/off are booleans to kubectl (YAML 1.1): a string field reports it with a hint', () => {
+  const found = checkKubernetes(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      nodeSelector: {gpu: yes}
+      containers:
+        - name: c
+          image: busybox
+          env:
+            - {name: DEBUG, value: "on"}
+            - {name: VERBOSE, value: off}
+  `);
+  assert.deepEqual(found.map((f) => [f.code, f.text]), [['invalid-type', 'yes'], ['invalid-type', 'off']]);
+  assert.match(found[0]!.message, /nodeSelector\.gpu: expected string, got boolean true \(kubectl reads this unquoted value as a YAML 1\.1 boolean/);
+  assert.match(found[1]!.message, /got boolean false/);
+});
+
+test('YAML 1.1 booleans where a boolean is expected are fine', () => {
+  assert.deepEqual(checkKubernetes('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: yes\n  containers: [{name: c, image: b, stdin: on}]\n'), []);
+});

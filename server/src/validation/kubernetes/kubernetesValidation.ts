@@ -2,12 +2,13 @@ import type { ErrorObject } from 'ajv';
 import type { ManifestDoc, ManifestFile } from '../../documents/manifestFile';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../../documents/diagnostic';
-import type { PathSegment } from '../../documents/yamlPath';
+import { locatePath, type PathSegment } from '../../documents/yamlPath';
 import type { KubernetesSchemas } from '../../schema/kubernetesSchemas';
 import { crdVersionsOf, type CrdRegistry } from '../../schema/crdRegistry';
 import { explainAjvErrors, type SchemaFinding } from '../ajvErrors';
 import { findingToDiagnostic } from '../findingRanges';
 import { checkApiVersion } from './apiVersionCheck';
+import { isYaml11Boolean, kubectlValue, YAML11_HINT } from './yaml11Booleans';
 
 export interface KubernetesContext {
   schemas: KubernetesSchemas;
@@ -24,7 +25,7 @@ const NAMELESS_KINDS = /Review$/;
 
 /** Validates one Kubernetes document (or each item of a `kind: List`) like `kubectl apply`'s strict field validation. */
 export function validateKubernetesDocument(file: ManifestFile, doc: ManifestDoc, ctx: KubernetesContext): Diagnostic[] {
-  const value = doc.value;
+  const value = kubectlValue(doc, file.text);
   if (!isRecord(value)) return [];
   const out: Diagnostic[] = [];
   if (value.kind === 'List' && value.apiVersion === 'v1') {
@@ -38,10 +39,14 @@ export function validateKubernetesDocument(file: ManifestFile, doc: ManifestDoc,
       if (isRecord(item) && typeof item.apiVersion === 'string' && typeof item.kind === 'string') validateObject(file, doc, item, ['items', i], ctx, out);
       else out.push(place(file, doc, { path: ['items', i], on: 'value', code: 'invalid-value', message: `items[${i}]: expected an object with apiVersion and kind` }));
     });
-    return out;
+    return out.sort(byPosition);
   }
   validateObject(file, doc, value, [], ctx, out);
-  return out;
+  return out.sort(byPosition);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function validateObject(
@@ -59,7 +64,7 @@ function validateObject(
     const { code, severity, message, on } = verdict.finding;
     out.push(place(file, doc, { path: [...base, on], on: 'value', code, message }, severity));
   }
-  const partial = doc.yaml.errors.length > 0;
+  const partial = doc.hasErrors;
   let errors: readonly ErrorObject[] | null | undefined;
   if (verdict.served) {
     const validate = ctx.schemas.forVersion(ctx.version).validator(apiVersion, kind);
@@ -71,7 +76,9 @@ function validateObject(
   for (const finding of explainAjvErrors(errors ?? [])) {
     // A document that did not parse whole is missing parts; "required" findings would be noise.
     if (partial && finding.code === 'missing-required-field') continue;
-    out.push(place(file, doc, { ...finding, path: [...base, ...finding.path], message: prefixed(base, finding.message) }));
+    const path = [...base, ...finding.path];
+    const yaml11 = finding.code === 'invalid-type' && isYaml11Boolean(locatePath(doc.yaml, path).node);
+    out.push(place(file, doc, { ...finding, path, message: prefixed(base, finding.message) + (yaml11 ? YAML11_HINT : '') }));
   }
   const metadata = object.metadata;
   const named = isRecord(metadata) && (typeof metadata.name === 'string' || typeof metadata.generateName === 'string');

@@ -1,0 +1,98 @@
+import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
+import { LIMITS } from './limits';
+
+// Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
+// For validation both stand for the value they carry (`!reset` on a scalar for null).
+const COMPOSE_TAGS: Tags = [
+  { tag: '!reset', resolve: () => null },
+  { tag: '!reset', collection: 'map', resolve: (v: unknown) => v } as never,
+  { tag: '!reset', collection: 'seq', resolve: (v: unknown) => v } as never,
+  { tag: '!override', resolve: (s: string) => s },
+  { tag: '!override', collection: 'map', resolve: (v: unknown) => v } as never,
+  { tag: '!override', collection: 'seq', resolve: (v: unknown) => v } as never,
+];
+
+const PARSE_OPTIONS = { merge: true, customTags: COMPOSE_TAGS, uniqueKeys: true, prettyErrors: false, strict: false } as const;
+
+/** A YAML-level problem; offsets are relative to the start of its chunk. */
+export interface ChunkProblem {
+  start: number;
+  end: number;
+  severity: 'error' | 'information';
+  code: string;
+  message: string;
+}
+
+/** What validation needs of one document: plain data only, so a worker thread can produce it. */
+export interface ChunkEntry {
+  value: unknown;
+  /** Offsets relative to the chunk start. */
+  start: number;
+  end: number;
+  problems: ChunkProblem[];
+}
+
+/**
+ * Composes the documents of one chunk of text. The parser starts at the chunk's offset in the
+ * file, so every node range is absolute in the file.
+ */
+export function composeChunk(chunkText: string, start: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = start;
+  const composer = new Composer(PARSE_OPTIONS);
+  return [...composer.compose(parser.parse(chunkText), false, start + chunkText.length)];
+}
+
+/** Parses a chunk into its entries (and the syntax trees they came from). */
+export function parseChunk(chunkText: string, start: number): { entries: ChunkEntry[]; ast: Document.Parsed[] } {
+  const ast = composeChunk(chunkText, start);
+  const entries = ast.map((yamlDoc) => {
+    let problems = yamlDoc.errors.map((error) => describeYamlError(chunkText, start, error));
+    const exhausted = problems.find((p) => p.code === 'resource-limit');
+    // A document the parser gave up on is reported once and not validated.
+    if (exhausted) problems = [exhausted];
+    const value = exhausted ? undefined : toPlainValue(yamlDoc, start, problems);
+    return { value, start: yamlDoc.range[0] - start, end: yamlDoc.range[2] - start, problems };
+  });
+  return { entries, ast };
+}
+
+function describeYamlError(chunkText: string, chunkStart: number, error: YAMLError): ChunkProblem {
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  const [start, end] = duplicate ? keySpan(chunkText, error.pos[0] - chunkStart) : [error.pos[0] - chunkStart, error.pos[1] - chunkStart];
+  if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message)) {
+    // The parser ran out of stack on absurd nesting: say so, not "Maximum call stack size exceeded".
+    return { start, end, severity: 'error', code: 'resource-limit', message: 'Document not validated: nesting is too deep to process.' };
+  }
+  return { start, end, severity: 'error', code: duplicate ? 'duplicate-key' : 'yaml-syntax', message: cleanYamlMessage(error.message) };
+}
+
+// The `yaml` library guards aliases (maxAliasCount) and may overflow the stack on absurd nesting:
+// both become one problem on the document instead of a crash.
+function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkProblem[]): unknown {
+  if (yamlDoc.contents === null) return null;
+  try {
+    return yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (error) {
+    const [start, end] = (yamlDoc.contents.range ?? yamlDoc.range).map((n) => n - chunkStart) as [number, number];
+    const message =
+      error instanceof RangeError
+        ? `Document not validated: nesting is too deep to process.`
+        : /alias/i.test(String((error as Error).message))
+          ? `Document not validated: its aliases expand too far (over ${LIMITS.maxAliasCount} alias uses; a "billion laughs" pattern?).`
+          : `Document not validated: ${(error as Error).message}`;
+    out.push({ start, end: Math.min(end, start + 1), severity: 'error', code: 'resource-limit', message });
+    return undefined;
+  }
+}
+
+function cleanYamlMessage(message: string): string {
+  // The parser appends " at line N, column M" and a code frame; the range already says where.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+// The parser marks a duplicate key by its first character; cover the whole key.
+function keySpan(chunkText: string, local: number): [number, number] {
+  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n]*?)\s*:(\s|$)/.exec(chunkText.slice(local, local + 1024));
+  return match ? [local, local + match[1]!.length] : [local, local + 1];
+}

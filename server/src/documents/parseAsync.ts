@@ -1,0 +1,38 @@
+import { assembleFile, ParsedChunk, planParse, reuseChunk, type ChunkPlan, type ManifestFile } from './manifestFile';
+import type { ParsePool } from './parsePool';
+
+/** Below this many characters of new text, handing work to the worker costs more than it saves. */
+const WORKER_THRESHOLD = 200_000;
+
+/**
+ * parseManifestFile, sharing the parse of large new text with a worker thread: the worker takes
+ * the second half of the chunks to parse while this thread parses the first half. Results are
+ * identical to the synchronous parse; if the worker fails, this thread parses its share too.
+ */
+export async function parseManifestFileAsync(uri: string, text: string, previous: ManifestFile | undefined, pool: ParsePool | undefined): Promise<ManifestFile> {
+  const { file, plan } = planParse(uri, text, previous);
+  if (!plan) return file;
+  const fresh = plan.filter((p) => !p.reused);
+  const freshChars = fresh.reduce((n, p) => n + p.text.length, 0);
+  if (!pool || freshChars < WORKER_THRESHOLD) {
+    return assembleFile(file, plan.map((p) => reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start)));
+  }
+  const offloaded = new Set<ChunkPlan>();
+  let kept = 0;
+  for (const p of fresh) {
+    if (kept < freshChars / 2) kept += p.text.length;
+    else offloaded.add(p);
+  }
+  const offloadedList = [...offloaded];
+  const fromWorker = pool.parse(offloadedList.map((p) => ({ text: p.text, start: p.start }))).catch(() => undefined);
+  const parsed = new Map<ChunkPlan, ParsedChunk>();
+  for (const p of plan) {
+    if (!offloaded.has(p)) parsed.set(p, reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start));
+  }
+  const entries = await fromWorker;
+  offloadedList.forEach((p, i) => {
+    const done = entries?.[i];
+    parsed.set(p, done ? new ParsedChunk(p.text, p.start, done) : ParsedChunk.parse(p.text, p.start));
+  });
+  return assembleFile(file, plan.map((p) => parsed.get(p)!));
+}

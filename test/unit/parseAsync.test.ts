@@ -1,0 +1,82 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { parseManifestFile } from '../../server/src/documents/manifestFile';
+import { parseManifestFileAsync } from '../../server/src/documents/parseAsync';
+import { ParsePool } from '../../server/src/documents/parsePool';
+import { ManifestValidator } from '../../server/src/validation/manifestValidator';
+import { schemas } from './helpers';
+
+// The worker runs bundled JavaScript, as in the shipped server.
+const dir = mkdtempSync(join(tmpdir(), 'shipshape-worker-'));
+const script = join(dir, 'parseWorker.js');
+buildSync({ entryPoints: [join(__dirname, '../../server/src/documents/parseWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+const pool = new ParsePool(script);
+after(() => {
+  pool.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function bigFile(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const replicas = i === count - 3 ? '"three"' : '2'; // an error in the half the worker parses
+    docs.push(
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: app-${i}, labels: {app: app-${i}}}`,
+        'spec:',
+        `  replicas: ${replicas}`,
+        `  selector: {matchLabels: {app: app-${i}}}`,
+        '  template:',
+        `    metadata: {labels: {app: app-${i}}}`,
+        '    spec:',
+        '      containers:',
+        `        - name: app`,
+        `          image: registry.example.com/app-${i}:1.0`,
+        '          ports: [{containerPort: 8080, name: http}]',
+        '          env: [{name: MODE, value: production}, {name: LEVEL, value: info}]',
+        '',
+      ].join('\n'),
+    );
+  }
+  docs.push('a: [unclosed\n'); // a syntax error at the very end
+  return docs.join('---\n');
+}
+
+test('a large file parsed with the worker equals the synchronous parse, positions included', async () => {
+  const text = bigFile(800);
+  assert.ok(text.length > 300_000, `${text.length} chars: enough to engage the worker`);
+  const sync = parseManifestFile('file:///big.yaml', text);
+  const before = pool.parsedChunks;
+  const shared = await parseManifestFileAsync('file:///big.yaml', text, undefined, pool);
+  assert.ok(pool.parsedChunks - before > 300, 'the worker parsed about half of the chunks');
+  assert.equal(shared.docs.length, sync.docs.length);
+  assert.deepEqual(shared.docs.map((d) => d.value), sync.docs.map((d) => d.value));
+  assert.deepEqual(shared.docs.map((d) => [d.start, d.end, d.flavor]), sync.docs.map((d) => [d.start, d.end, d.flavor]));
+  assert.deepEqual(shared.diagnostics, sync.diagnostics);
+  assert.equal(shared.diagnostics.length, 1);
+
+  // Findings in worker-parsed documents are placed through a syntax tree composed on demand.
+  const a = new ManifestValidator(schemas).validate(sync, { kubernetesVersion: '1.35' });
+  const b = new ManifestValidator(schemas).validate(shared, { kubernetesVersion: '1.35' });
+  assert.deepEqual(b, a);
+  assert.deepEqual(b.map((d) => d.code).sort(), ['invalid-type', 'yaml-syntax']);
+});
+
+test('the next parse reuses unchanged documents, and their trees move with the text', async () => {
+  const text = bigFile(600);
+  const first = await parseManifestFileAsync('file:///big.yaml', text, undefined, pool);
+  const edited = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: added}\n---\n' + text;
+  const second = await parseManifestFileAsync('file:///big.yaml', edited, first, pool);
+  // Every chunk but the first is reused (the first now starts with a `---` marker of its own).
+  const reused = second.chunks.filter((c) => first.chunks.includes(c)).length;
+  assert.equal(reused, first.chunks.length - 1);
+  const diagnostics = new ManifestValidator(schemas).validate(second, { kubernetesVersion: '1.35' });
+  const fresh = new ManifestValidator(schemas).validate(parseManifestFile('file:///big.yaml', edited), { kubernetesVersion: '1.35' });
+  assert.deepEqual(diagnostics, fresh);
+});
