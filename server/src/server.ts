@@ -1,5 +1,6 @@
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
@@ -9,14 +10,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KubernetesSchemas } from './schema/kubernetesSchemas';
-import { CrdRegistry } from './schema/crdRegistry';
-import { ManifestValidator } from './validation/manifestValidator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { KubernetesSchemas } from './schema/kubernetesSchemas';
 import { ParsedFiles } from './documents/parsedFiles';
 import { ParsePool } from './documents/parsePool';
 import { isExcluded } from './documents/exclude';
+import { ManifestWorkspace } from './workspace/manifestWorkspace';
+import { WorkspaceSync } from './workspaceSync';
 import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
 import { prewarmValidators } from './schema/prewarm';
@@ -25,20 +26,19 @@ import { prewarmValidators } from './schema/prewarm';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const kubernetes = new KubernetesSchemas();
-  const crds = new CrdRegistry();
-  const validator = new ManifestValidator(kubernetes);
+  const workspace = new ManifestWorkspace(kubernetes);
   const workerScript = join(__dirname, 'parseWorker.js');
   const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
   const parsed = new ParsedFiles(pool);
   const settings = new SettingsCache(connection);
-  let folders: string[] = [];
-
-  const fileOf = (doc: TextDocument) => parsed.get(doc.uri, doc.version, () => doc.getText());
+  const sync = new WorkspaceSync(connection, workspace, parsed, settings, documents);
+  let watchFiles = false;
 
   connection.onInitialize((params): InitializeResult => {
-    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    sync.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (sync.folders.length === 0 && params.rootUri) sync.folders = [params.rootUri];
     settings.setSupported(Boolean(params.capabilities.workspace?.configuration));
+    watchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -50,19 +50,22 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     const global = await settings.get(undefined);
+    workspace.setKnownObjects(global.crossref.knownObjects);
     prewarmValidators(kubernetes, global.kubernetesVersion);
+    await sync.scan();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(async () => {
     settings.clear();
+    workspace.setKnownObjects((await settings.get(undefined)).crossref.knownObjects);
     connection.languages.diagnostics.refresh();
   });
 
-  documents.onDidClose(({ document }) => {
-    parsed.delete(document.uri);
-    if (crds.remove(document.uri)) connection.languages.diagnostics.refresh();
-  });
+  documents.onDidChangeContent(({ document }) => void sync.changed(document));
+  documents.onDidClose(({ document }) => void sync.closed(document.uri));
+  connection.onDidChangeWatchedFiles(({ changes }) => void sync.watchedFilesChanged(changes));
 
   connection.languages.diagnostics.on(
     wrapHandler(connection, 'diagnostics', async (params): Promise<DocumentDiagnosticReport> => {
@@ -70,16 +73,14 @@ export function startServer(connection: Connection): void {
       const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (!document) return empty;
       const config = await settings.get(document.uri);
-      if (!config.validation.enable || isExcluded(document.uri, folders, config.exclude)) return empty;
-      const file = await fileOf(document);
-      // CRDs in one file change what another file's custom resources mean.
-      if (crds.update(file)) connection.languages.diagnostics.refresh();
-      return { kind: DocumentDiagnosticReportKind.Full, items: validator.validate(file, { kubernetesVersion: config.kubernetesVersion, crds }) };
+      if (!config.validation.enable || isExcluded(document.uri, sync.folders, config.exclude)) return empty;
+      await sync.idle();
+      return { kind: DocumentDiagnosticReportKind.Full, items: workspace.diagnostics(document.uri, { kubernetesVersion: config.kubernetesVersion, rules: config.rules }) };
     }),
   );
 
-  documents.listen(connection);
   connection.onShutdown(() => pool?.dispose());
+  documents.listen(connection);
   connection.listen();
 }
 

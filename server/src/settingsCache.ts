@@ -25,6 +25,15 @@ export class SettingsCache {
     return pending;
   }
 
+  /** The globs of VS Code's `files.exclude` that are switched on. */
+  async filesExclude(): Promise<string[]> {
+    if (!this.supported) return [];
+    const files = (await this.connection.workspace.getConfiguration({ section: 'files' }).catch(() => undefined)) as { exclude?: Record<string, unknown> } | undefined;
+    return Object.entries(files?.exclude ?? {})
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob);
+  }
+
   clear(): void {
     this.cache.clear();
   }

@@ -23,15 +23,16 @@ spec:
           imagePullPolicy: Sometimes
 `;
 
+// An ExternalName Service: valid, and it selects no pods by design (no cross-reference finding).
 const GOOD_SERVICE = `apiVersion: v1
 kind: Service
 metadata:
   name: web
 spec:
-  selector: { app: web }
+  type: ExternalName
+  externalName: web.example.com
   ports:
     - port: 80
-      targetPort: 8080
 `;
 
 // Served by 1.23–1.24 (deprecated there), removed in 1.25.

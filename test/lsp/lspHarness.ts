@@ -14,6 +14,7 @@ export class LspHarness {
   readonly client: ProtocolConnection;
   settings: Record<string, unknown> = {};
   refreshes = 0;
+  private refreshWaiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
   constructor() {
@@ -26,6 +27,7 @@ export class LspHarness {
     );
     this.client.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
+      for (const resolve of this.refreshWaiters.splice(0)) resolve();
       return null;
     });
     this.client.onRequest('client/registerCapability', () => null);
@@ -56,6 +58,11 @@ export class LspHarness {
 
   async close(uri: string): Promise<void> {
     await this.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves at the server's next diagnostics refresh request. */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
   async diagnostics(uri: string): Promise<Diagnostic[]> {

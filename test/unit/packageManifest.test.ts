@@ -18,6 +18,9 @@ test('settings declared in package.json are mirrored in the server defaults', ()
   assert.equal(props['shipshape.validation.enable'].default, DEFAULT_SETTINGS.validation.enable);
   assert.deepEqual(props['shipshape.exclude'].default, DEFAULT_SETTINGS.exclude);
   assert.ok(props['shipshape.trace.server']);
+  assert.deepEqual(props['shipshape.rules'].default, DEFAULT_SETTINGS.rules);
+  assert.deepEqual(props['shipshape.rules'].additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
+  assert.deepEqual(props['shipshape.crossref.knownObjects'].default, DEFAULT_SETTINGS.crossref.knownObjects);
 });
 
 test('activation and the CLI entry are declared', () => {

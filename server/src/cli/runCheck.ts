@@ -1,9 +1,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseManifestFile, type ManifestFile } from '../documents/manifestFile';
-import { CrdRegistry } from '../schema/crdRegistry';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
-import { ManifestValidator } from '../validation/manifestValidator';
+import { ManifestWorkspace } from '../workspace/manifestWorkspace';
 import type { InputFile } from './collectFiles';
 import { compareByPosition, toFinding, type Finding } from './finding';
 import { readSource } from './readSource';
@@ -50,21 +49,21 @@ export function runCheck(files: readonly InputFile[], schemas: KubernetesSchemas
     }
   }
 
-  const crds = new CrdRegistry();
+  // Index everything first: CRDs and cross-references resolve across all the given paths, whatever the order.
+  const workspace = new ManifestWorkspace(schemas);
   for (const { input, file } of parsed) {
     try {
-      crds.update(file);
+      workspace.update(file);
     } catch (error) {
-      problems.push(describeCrash(`reading the CRDs of "${input.display}"`, error));
+      problems.push(describeCrash(`indexing "${input.display}"`, error));
     }
   }
 
   // Related information may point at files outside the given paths: show those relative to cwd.
   const displayPath = (uri: string) => displayByUri.get(uri) ?? (uri.startsWith('file:') ? relative(cwd, fileURLToPath(uri)) : uri);
-  const validator = new ManifestValidator(schemas);
   for (const { input, file } of parsed) {
     try {
-      const diagnostics = validator.validate(file, { kubernetesVersion, crds });
+      const diagnostics = workspace.diagnostics(file.uri, { kubernetesVersion, rules: {} });
       findingsByFile.get(input)!.push(...diagnostics.map((d) => toFinding(input.display, d, displayPath)));
     } catch (error) {
       problems.push(describeCrash(`validating "${input.display}"`, error));

@@ -3,21 +3,39 @@ export interface ShipshapeSettings {
   kubernetesVersion: string;
   validation: { enable: boolean };
   exclude: string[];
+  /** Rule id → off | hint | information | warning | error. */
+  rules: Record<string, string>;
+  crossref: { knownObjects: string[] };
 }
 
 export const DEFAULT_SETTINGS: ShipshapeSettings = {
   kubernetesVersion: '1.35',
   validation: { enable: true },
   exclude: [],
+  rules: {},
+  crossref: { knownObjects: [] },
 };
 
 /** Fills what the client did not send and drops values of the wrong type. */
 export function normalizeSettings(raw: unknown): ShipshapeSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const validation = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
+  const crossref = (r.crossref && typeof r.crossref === 'object' ? r.crossref : {}) as Record<string, unknown>;
   return {
     kubernetesVersion: typeof r.kubernetesVersion === 'string' ? r.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion,
     validation: { enable: typeof validation.enable === 'boolean' ? validation.enable : DEFAULT_SETTINGS.validation.enable },
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((g): g is string => typeof g === 'string') : [],
+    rules: readRuleLevels(r.rules),
+    crossref: { knownObjects: Array.isArray(crossref.knownObjects) ? crossref.knownObjects.filter((k): k is string => typeof k === 'string') : [] },
   };
+}
+
+const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+function readRuleLevels(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [rule, level] of Object.entries(raw)) if (typeof level === 'string' && LEVELS.has(level)) out[rule] = level;
+  }
+  return out;
 }

@@ -1,0 +1,63 @@
+import type { PathSegment } from '../../documents/yamlPath';
+import { isRecord, type PodTemplate } from './k8sObject';
+
+export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
+export interface ContainerAt {
+  container: Record<string, unknown>;
+  /** Path of the container, relative to the object. */
+  path: PathSegment[];
+  list: (typeof CONTAINER_LISTS)[number];
+  name: string | undefined;
+}
+
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The containers of a pod template with their paths (odd entries skipped). */
+export function containersOf(template: PodTemplate, lists: readonly ContainerAt['list'][] = CONTAINER_LISTS): ContainerAt[] {
+  const out: ContainerAt[] = [];
+  for (const listName of lists) {
+    list(template.spec[listName]).forEach((container, i) => {
+      if (!isRecord(container)) return;
+      const name = typeof container.name === 'string' ? container.name : undefined;
+      out.push({ container, path: [...template.path, 'spec', listName, i], list: listName, name });
+    });
+  }
+  return out;
+}
+
+export interface ContainerPort {
+  name: string | undefined;
+  containerPort: unknown;
+  protocol: string;
+  hostPort: unknown;
+  hostIP: unknown;
+  path: PathSegment[];
+}
+
+/** A container's `ports[]` (protocol defaulted to TCP). */
+export function portsOf(at: ContainerAt): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  list(at.container.ports).forEach((port, i) => {
+    if (!isRecord(port)) return;
+    out.push({
+      name: typeof port.name === 'string' ? port.name : undefined,
+      containerPort: port.containerPort,
+      protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
+      hostPort: port.hostPort,
+      hostIP: port.hostIP,
+      path: [...at.path, 'ports', i],
+    });
+  });
+  return out;
+}
+
+/** An IntOrString port as written: a number (or digits-only string) or a port name. */
+export function portValue(value: unknown): { number: number } | { name: string } | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return { number: value };
+  if (typeof value === 'string' && /^\d+$/.test(value)) return { number: Number(value) };
+  if (typeof value === 'string' && value !== '') return { name: value };
+  return undefined;
+}

@@ -1,0 +1,125 @@
+import type { ManifestFile } from '../documents/manifestFile';
+import { extractObjects, type K8sObject, type PodTemplate } from './k8s/k8sObject';
+
+/** What a cross-reference evaluation read; a change to any of these re-evaluates it. */
+export type DependencyKey = string;
+
+export const dependency = {
+  name: (kind: string, name: string) => `name:${kind}/${name}`,
+  kind: (kind: string) => `kind:${kind}`,
+  /** Any pod template's labels or spec (selectors, ports, container names). */
+  pods: 'pods',
+  /** Any object's labels of a kind (label-selected kinds such as Services for ServiceMonitors). */
+  labels: (kind: string) => `labels:${kind}`,
+  /** Files that failed to parse or are templates (confidence gating). */
+  incomplete: 'incomplete',
+};
+
+interface FileEntry {
+  file: ManifestFile;
+  objects: K8sObject[];
+  fingerprints: string[];
+  incomplete: boolean;
+}
+
+export function fingerprint(object: K8sObject): string {
+  return `${object.namespace ?? ''}\u0000${JSON.stringify(object.value)}`;
+}
+
+/**
+ * Every Kubernetes object of the workspace, updated file by file. An update reports which
+ * dependency keys it changed, so only the evaluations that read them are redone.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly kinds = new Map<string, Set<K8sObject>>();
+  private incompleteFiles = new Set<string>();
+
+  /** (Re)indexes a file; returns the dependency keys whose answers may have changed. */
+  update(file: ManifestFile, namespaceOverride?: string): Set<DependencyKey> {
+    const objects = extractObjects(file, namespaceOverride);
+    const fingerprints = objects.map(fingerprint);
+    const incomplete = file.templated || file.diagnostics.some((d) => d.code === 'yaml-syntax');
+    const previous = this.files.get(file.uri);
+    const changed = new Set<DependencyKey>();
+    const before = new Set(previous?.fingerprints ?? []);
+    const after = new Set(fingerprints);
+    previous?.objects.forEach((o, i) => {
+      if (!after.has(previous.fingerprints[i]!)) keysOf(o, changed);
+    });
+    objects.forEach((o, i) => {
+      if (!before.has(fingerprints[i]!)) keysOf(o, changed);
+    });
+    if (previous) for (const o of previous.objects) this.kinds.get(o.kind)?.delete(o);
+    for (const o of objects) {
+      let set = this.kinds.get(o.kind);
+      if (!set) this.kinds.set(o.kind, (set = new Set()));
+      set.add(o);
+    }
+    this.files.set(file.uri, { file, objects, fingerprints, incomplete });
+    if (incomplete !== this.incompleteFiles.has(file.uri)) {
+      changed.add(dependency.incomplete);
+      if (incomplete) this.incompleteFiles.add(file.uri);
+      else this.incompleteFiles.delete(file.uri);
+    }
+    return changed;
+  }
+
+  remove(uri: string): Set<DependencyKey> {
+    const previous = this.files.get(uri);
+    const changed = new Set<DependencyKey>();
+    if (!previous) return changed;
+    for (const o of previous.objects) {
+      keysOf(o, changed);
+      this.kinds.get(o.kind)?.delete(o);
+    }
+    this.files.delete(uri);
+    if (this.incompleteFiles.delete(uri)) changed.add(dependency.incomplete);
+    return changed;
+  }
+
+  file(uri: string): ManifestFile | undefined {
+    return this.files.get(uri)?.file;
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  objectsIn(uri: string): K8sObject[] {
+    return this.files.get(uri)?.objects ?? [];
+  }
+
+  ofKind(kind: string): Iterable<K8sObject> {
+    return this.kinds.get(kind) ?? [];
+  }
+
+  countOfKind(kind: string): number {
+    return this.kinds.get(kind)?.size ?? 0;
+  }
+
+  /** Every pod template of the workspace, with the object that carries it. */
+  *podSources(): Iterable<{ object: K8sObject; template: PodTemplate }> {
+    for (const set of this.kinds.values()) {
+      for (const object of set) for (const template of object.podTemplates) yield { object, template };
+    }
+  }
+
+  /** URIs of files that are templates or failed to parse: references they might satisfy are uncertain. */
+  incompleteUris(): string[] {
+    return [...this.incompleteFiles];
+  }
+
+  get objectCount(): number {
+    let n = 0;
+    for (const set of this.kinds.values()) n += set.size;
+    return n;
+  }
+}
+
+function keysOf(object: K8sObject, out: Set<DependencyKey>): void {
+  out.add(dependency.kind(object.kind));
+  out.add(dependency.name(object.kind, object.name));
+  out.add(dependency.labels(object.kind));
+  if (object.podTemplates.length) out.add(dependency.pods);
+}

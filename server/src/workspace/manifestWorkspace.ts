@@ -1,0 +1,109 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ManifestFile } from '../documents/manifestFile';
+import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
+import { CrdRegistry } from '../schema/crdRegistry';
+import { ManifestValidator } from '../validation/manifestValidator';
+import { WorkspaceIndex } from '../crossref/workspaceIndex';
+import { K8sCrossref } from '../crossref/k8s/k8sCrossref';
+import { K8S_RULES } from '../crossref/k8s/rules';
+import { knownObjects } from '../crossref/k8s/knownObjects';
+import { applyRuleSettings } from '../crossref/ruleSettings';
+import { kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
+
+export interface WorkspaceSettings {
+  kubernetesVersion: string;
+  /** `shipshape.rules`: rule id → off | hint | information | warning | error. */
+  rules: Readonly<Record<string, string>>;
+}
+
+/** What changed for other files after an update. */
+export interface UpdateEffect {
+  /** Files whose diagnostics may have changed (besides the updated one). */
+  affected: Set<string>;
+  /** Everything may have changed (CRDs came or went). */
+  all: boolean;
+}
+
+/**
+ * The engine over a whole workspace, the same for the language server and the CLI: schema
+ * validation per file, the cross-reference index and rules, rule levels and suppressions.
+ */
+export class ManifestWorkspace {
+  readonly index = new WorkspaceIndex();
+  readonly crds = new CrdRegistry();
+  readonly validator: ManifestValidator;
+  readonly k8s: K8sCrossref;
+  private readonly scopes = new Map<string, NamespaceScope>();
+
+  constructor(schemas: KubernetesSchemas, known: readonly string[] = []) {
+    this.validator = new ManifestValidator(schemas);
+    this.k8s = new K8sCrossref(this.index, K8S_RULES, knownObjects(known));
+  }
+
+  setKnownObjects(known: readonly string[]): void {
+    this.k8s.setKnownObjects(knownObjects(known));
+  }
+
+  /** Indexes a parsed file (an open buffer or a file on disk), replacing what the URI held. */
+  update(file: ManifestFile): UpdateEffect {
+    if (this.index.file(file.uri) === file) return { affected: new Set(), all: false }; // this very parse is indexed already
+    const all = this.crds.update(file);
+    const effect: UpdateEffect = { affected: new Set(), all };
+    this.k8s.forget(file.uri);
+    this.merge(effect, this.index.update(file, namespaceFor(file.uri, this.scopes.values())));
+    this.updateScope(file, effect);
+    effect.affected.delete(file.uri);
+    return effect;
+  }
+
+  remove(uri: string): UpdateEffect {
+    const effect: UpdateEffect = { affected: new Set(), all: this.crds.remove(uri) };
+    this.k8s.forget(uri);
+    this.merge(effect, this.index.remove(uri));
+    if (this.scopes.delete(uri)) this.reindexScoped(effect);
+    effect.affected.delete(uri);
+    return effect;
+  }
+
+  has(uri: string): boolean {
+    return this.index.file(uri) !== undefined;
+  }
+
+  /** All findings of one indexed file: schema, cross-references, then rule levels and suppressions. */
+  diagnostics(uri: string, settings: WorkspaceSettings): Diagnostic[] {
+    const file = this.index.file(uri);
+    if (!file) return [];
+    const schema = this.validator.validate(file, { kubernetesVersion: settings.kubernetesVersion, crds: this.crds });
+    const crossref = file.templated ? [] : this.k8s.diagnostics(uri);
+    return applyRuleSettings([...schema, ...crossref], file, settings.rules);
+  }
+
+  private merge(effect: UpdateEffect, changed: Set<string>): void {
+    for (const uri of this.k8s.invalidate(changed)) effect.affected.add(uri);
+  }
+
+  // A kustomization's namespace changes the namespace of the files it lists: re-index them.
+  private updateScope(file: ManifestFile, effect: UpdateEffect): void {
+    const scope = kustomizationScope(file);
+    const before = JSON.stringify(this.scopes.get(file.uri));
+    if (scope) this.scopes.set(file.uri, scope);
+    else this.scopes.delete(file.uri);
+    if (JSON.stringify(scope) !== before) this.reindexScoped(effect);
+  }
+
+  private reindexScoped(effect: UpdateEffect): void {
+    for (const uri of this.index.uris()) {
+      const file = this.index.file(uri)!;
+      const namespace = namespaceFor(uri, this.scopes.values());
+      const stale = this.index.objectsIn(uri).some((o) => {
+        if (o.clusterScoped) return false;
+        const explicit = (o.value.metadata as { namespace?: unknown } | undefined)?.namespace;
+        return o.namespace !== (namespace ?? (typeof explicit === 'string' && explicit ? explicit : undefined));
+      });
+      if (!stale) continue;
+      this.k8s.forget(uri);
+      this.merge(effect, this.index.update(file, namespace));
+      effect.affected.add(uri);
+    }
+  }
+}
