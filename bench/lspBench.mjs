@@ -208,6 +208,10 @@ async function main() {
   const oursEnv = existsSync(join(dirname(opts.server), '..', '..', 'schemas', 'index.json')) ? {} : { SHIPSHAPE_SCHEMAS: join(ROOT, 'schemas') };
   const workspace = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
   mkdirSync(join(workspace, 'k8s'));
+  // Our server indexes its workspace folders at start (cross-references); YLS does not. To time the
+  // same job on both (validate what is opened), ours gets an empty folder as its workspace.
+  const emptyRoot = join(workspace, 'empty-root');
+  mkdirSync(emptyRoot);
 
   const startOurs = (rootPath) => () => OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv });
   const startYls = (rootPath, extra = {}) => () =>
@@ -228,7 +232,7 @@ async function main() {
       const files = sizeFiles(workspace, docs);
       const { main } = files;
       const row = { docs, bytes: main.gen.text.length, floor: measureFloor(main.gen.text) };
-      row.ours = await runSize(startOurs(workspace), files, opts.edits, warnings);
+      row.ours = await runSize(startOurs(emptyRoot), files, opts.edits, warnings);
       if (opts.peer) row.yls = await runSize(startYls(workspace), files, opts.edits, warnings);
       results.sizes.push(row);
       const yls = row.yls ? `; YLS cold ${ms(row.yls.coldMs)}, warm ${ms(row.yls.warmMs)}, edit p50 ${ms(row.yls.editP50)}` : '';

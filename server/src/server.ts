@@ -43,6 +43,10 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape' },
@@ -78,6 +82,14 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, items: workspace.diagnostics(document.uri, { kubernetesVersion: config.kubernetesVersion, rules: config.rules }) };
     }),
   );
+
+  // Navigation reads the index as it is once pending updates are in.
+  const nav = workspace.navigation;
+  connection.onDefinition(wrapHandler(connection, 'definition', async ({ textDocument, position }) => (await sync.idle(), nav.definition(textDocument.uri, position))));
+  connection.onReferences(wrapHandler(connection, 'references', async ({ textDocument, position, context }) => (await sync.idle(), nav.references(textDocument.uri, position, context.includeDeclaration))));
+  connection.onPrepareRename(wrapHandler(connection, 'prepareRename', async ({ textDocument, position }) => (await sync.idle(), nav.renameRange(textDocument.uri, position) ?? null)));
+  connection.onRenameRequest(wrapHandler(connection, 'rename', async ({ textDocument, position, newName }) => (await sync.idle(), nav.rename(textDocument.uri, position, newName) ?? null)));
+  connection.onCodeLens(wrapHandler(connection, 'codeLens', async ({ textDocument }) => (await sync.idle(), nav.codeLenses(textDocument.uri))));
 
   connection.onShutdown(() => pool?.dispose());
   documents.listen(connection);

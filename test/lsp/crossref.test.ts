@@ -92,3 +92,17 @@ test('known external objects declared in settings satisfy references', { timeout
   assert.deepEqual(await lsp.diagnostics(uri('deploy.yaml')), []);
   await lsp.changeSettings({});
 });
+
+test('rename over LSP edits the ConfigMap and its references across files; definition jumps to it', { timeout: 60_000 }, async () => {
+  await lsp.change(uri('deploy.yaml'), deployment('web'));
+  const position = { line: 11, character: 45 }; // inside `web-config` of the configMapRef
+  const definition = (await lsp.client.sendRequest('textDocument/definition', { textDocument: { uri: uri('deploy.yaml') }, position })) as Array<{ uri: string }>;
+  assert.deepEqual(definition.map((l) => l.uri), [uri('config.yaml')]);
+  const edit = (await lsp.client.sendRequest('textDocument/rename', { textDocument: { uri: uri('deploy.yaml') }, position, newName: 'api-config' })) as {
+    changes: Record<string, Array<{ newText: string; range: { start: { line: number } } }>>;
+  };
+  assert.deepEqual(Object.keys(edit.changes).sort(), [uri('config.yaml'), uri('deploy.yaml')].sort());
+  assert.deepEqual(edit.changes[uri('config.yaml')]!.map((e) => [e.range.start.line, e.newText]), [[2, 'api-config']]);
+  const lenses = (await lsp.client.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('svc.yaml') } })) as Array<{ command: { title: string } }>;
+  assert.deepEqual(lenses.map((l) => l.command.title), ['selects 1 pod template: Deployment web']);
+});

@@ -8,6 +8,7 @@ import { K8sCrossref } from '../crossref/k8s/k8sCrossref';
 import { K8S_RULES } from '../crossref/k8s/rules';
 import { knownObjects } from '../crossref/k8s/knownObjects';
 import { applyRuleSettings } from '../crossref/ruleSettings';
+import { Navigation } from '../crossref/navigation';
 import { kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
 
 export interface WorkspaceSettings {
@@ -33,11 +34,13 @@ export class ManifestWorkspace {
   readonly crds = new CrdRegistry();
   readonly validator: ManifestValidator;
   readonly k8s: K8sCrossref;
+  readonly navigation: Navigation;
   private readonly scopes = new Map<string, NamespaceScope>();
 
   constructor(schemas: KubernetesSchemas, known: readonly string[] = []) {
     this.validator = new ManifestValidator(schemas);
     this.k8s = new K8sCrossref(this.index, K8S_RULES, knownObjects(known));
+    this.navigation = new Navigation(this.index);
   }
 
   setKnownObjects(known: readonly string[]): void {
