@@ -21,6 +21,7 @@ import { WorkspaceSync } from './workspaceSync';
 import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
 import { prewarmValidators } from './schema/prewarm';
+import { StatsRequest } from './shared/protocol';
 
 /** Wires the LSP connection to the engine; no validation logic lives here. */
 export function startServer(connection: Connection): void {
@@ -90,6 +91,16 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(wrapHandler(connection, 'prepareRename', async ({ textDocument, position }) => (await sync.idle(), nav.renameRange(textDocument.uri, position) ?? null)));
   connection.onRenameRequest(wrapHandler(connection, 'rename', async ({ textDocument, position, newName }) => (await sync.idle(), nav.rename(textDocument.uri, position, newName) ?? null)));
   connection.onCodeLens(wrapHandler(connection, 'codeLens', async ({ textDocument }) => (await sync.idle(), nav.codeLenses(textDocument.uri))));
+
+  connection.onRequest(StatsRequest.method, async (): Promise<StatsRequest.Result> => {
+    await sync.idle();
+    return {
+      files: workspace.index.uris().length,
+      objects: workspace.index.objectCount,
+      crossrefEvaluations: workspace.k8s.evaluations,
+      validatedDocuments: workspace.validator.validatedDocuments,
+    };
+  });
 
   connection.onShutdown(() => pool?.dispose());
   documents.listen(connection);

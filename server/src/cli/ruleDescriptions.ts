@@ -1,3 +1,5 @@
+import { COMPOSE_RULE_DESCRIPTIONS } from '../crossref/compose/rules';
+
 /**
  * One-line descriptions of rule ids, for SARIF `rules[].shortDescription` (GitHub shows them
  * as the alert title). Rules not listed get a description made from their id.
@@ -27,7 +29,7 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 export function ruleDescription(id: string): string {
-  const known = DESCRIPTIONS[id];
+  const known = DESCRIPTIONS[id] ?? COMPOSE_RULE_DESCRIPTIONS[id];
   if (known) return known;
   const words = id.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

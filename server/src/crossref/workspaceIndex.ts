@@ -22,6 +22,12 @@ interface FileEntry {
   incomplete: boolean;
 }
 
+/** A pod template with the object that carries it. */
+export interface PodSource {
+  object: K8sObject;
+  template: PodTemplate;
+}
+
 export function fingerprint(object: K8sObject): string {
   return `${object.namespace ?? ''}\u0000${JSON.stringify(object.value)}`;
 }
@@ -33,6 +39,11 @@ export function fingerprint(object: K8sObject): string {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly kinds = new Map<string, Set<K8sObject>>();
+  // Lookups the rules make per object, kept indexed so a workspace-wide check stays near-linear.
+  private readonly named = new Map<string, Set<K8sObject>>();
+  private readonly podsByLabel = new Map<string, Set<PodSource>>();
+  private readonly pods = new Set<PodSource>();
+  private readonly podsOf = new Map<K8sObject, PodSource[]>();
   private incompleteFiles = new Set<string>();
 
   /** (Re)indexes a file; returns the dependency keys whose answers may have changed. */
@@ -50,12 +61,8 @@ export class WorkspaceIndex {
     objects.forEach((o, i) => {
       if (!before.has(fingerprints[i]!)) keysOf(o, changed);
     });
-    if (previous) for (const o of previous.objects) this.kinds.get(o.kind)?.delete(o);
-    for (const o of objects) {
-      let set = this.kinds.get(o.kind);
-      if (!set) this.kinds.set(o.kind, (set = new Set()));
-      set.add(o);
-    }
+    if (previous) for (const o of previous.objects) this.unlink(o);
+    for (const o of objects) this.link(o);
     this.files.set(file.uri, { file, objects, fingerprints, incomplete });
     if (incomplete !== this.incompleteFiles.has(file.uri)) {
       changed.add(dependency.incomplete);
@@ -71,11 +78,51 @@ export class WorkspaceIndex {
     if (!previous) return changed;
     for (const o of previous.objects) {
       keysOf(o, changed);
-      this.kinds.get(o.kind)?.delete(o);
+      this.unlink(o);
     }
     this.files.delete(uri);
     if (this.incompleteFiles.delete(uri)) changed.add(dependency.incomplete);
     return changed;
+  }
+
+  private link(o: K8sObject): void {
+    add(this.kinds, o.kind, o);
+    add(this.named, `${o.kind}/${o.name}`, o);
+    const sources = o.podTemplates.map((template) => ({ object: o, template }));
+    this.podsOf.set(o, sources);
+    for (const source of sources) {
+      this.pods.add(source);
+      for (const [k, v] of Object.entries(source.template.labels)) add(this.podsByLabel, `${k}=${v}`, source);
+    }
+  }
+
+  private unlink(o: K8sObject): void {
+    this.kinds.get(o.kind)?.delete(o);
+    this.named.get(`${o.kind}/${o.name}`)?.delete(o);
+    for (const source of this.podsOf.get(o) ?? []) {
+      this.pods.delete(source);
+      for (const [k, v] of Object.entries(source.template.labels)) this.podsByLabel.get(`${k}=${v}`)?.delete(source);
+    }
+    this.podsOf.delete(o);
+  }
+
+  /** Objects of a kind with a name, in any namespace. */
+  withName(kind: string, name: string): Iterable<K8sObject> {
+    return this.named.get(`${kind}/${name}`) ?? [];
+  }
+
+  /**
+   * Pod templates carrying every one of these labels (all templates when none are given):
+   * the candidates for a selector, found through the smallest label set.
+   */
+  podsWithLabels(labels: Readonly<Record<string, string>>): Iterable<PodSource> {
+    let smallest: Set<PodSource> | undefined;
+    for (const [k, v] of Object.entries(labels)) {
+      const set = this.podsByLabel.get(`${k}=${v}`);
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    return smallest ?? this.pods;
   }
 
   file(uri: string): ManifestFile | undefined {
@@ -99,10 +146,8 @@ export class WorkspaceIndex {
   }
 
   /** Every pod template of the workspace, with the object that carries it. */
-  *podSources(): Iterable<{ object: K8sObject; template: PodTemplate }> {
-    for (const set of this.kinds.values()) {
-      for (const object of set) for (const template of object.podTemplates) yield { object, template };
-    }
+  podSources(): Iterable<PodSource> {
+    return this.pods;
   }
 
   /** URIs of files that are templates or failed to parse: references they might satisfy are uncertain. */
@@ -115,6 +160,12 @@ export class WorkspaceIndex {
     for (const set of this.kinds.values()) n += set.size;
     return n;
   }
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }
 
 function keysOf(object: K8sObject, out: Set<DependencyKey>): void {

@@ -7,3 +7,16 @@ export namespace ServerStatusNotification {
     message?: string;
   }
 }
+
+/** Counters of the engine, for the status bar and benchmarks: what has been indexed and re-evaluated. */
+export namespace StatsRequest {
+  export const method = 'shipshape/stats';
+  export interface Result {
+    files: number;
+    objects: number;
+    /** Cross-reference evaluations of single objects since start (cache misses). */
+    crossrefEvaluations: number;
+    /** Documents schema-validated since start (cache misses). */
+    validatedDocuments: number;
+  }
+}

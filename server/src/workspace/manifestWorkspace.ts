@@ -9,6 +9,8 @@ import { K8S_RULES } from '../crossref/k8s/rules';
 import { knownObjects } from '../crossref/k8s/knownObjects';
 import { applyRuleSettings } from '../crossref/ruleSettings';
 import { Navigation } from '../crossref/navigation';
+import { composeCrossrefDiagnostics, composeDependencies } from '../crossref/compose/composeCrossref';
+import { ComposeHost, canonicalUri } from './composeHost';
 import { kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
 
 export interface WorkspaceSettings {
@@ -36,11 +38,15 @@ export class ManifestWorkspace {
   readonly k8s: K8sCrossref;
   readonly navigation: Navigation;
   private readonly scopes = new Map<string, NamespaceScope>();
+  private readonly compose: ComposeHost;
+  /** URI → the compose files whose cross-references read it (override files, includes, env files…). */
+  private readonly composeDependents = new Map<string, Set<string>>();
 
   constructor(schemas: KubernetesSchemas, known: readonly string[] = []) {
     this.validator = new ManifestValidator(schemas);
     this.k8s = new K8sCrossref(this.index, K8S_RULES, knownObjects(known));
     this.navigation = new Navigation(this.index);
+    this.compose = new ComposeHost((uri) => this.index.file(uri));
   }
 
   setKnownObjects(known: readonly string[]): void {
@@ -55,6 +61,7 @@ export class ManifestWorkspace {
     this.k8s.forget(file.uri);
     this.merge(effect, this.index.update(file, namespaceFor(file.uri, this.scopes.values())));
     this.updateScope(file, effect);
+    this.trackCompose(file, effect);
     effect.affected.delete(file.uri);
     return effect;
   }
@@ -64,6 +71,7 @@ export class ManifestWorkspace {
     this.k8s.forget(uri);
     this.merge(effect, this.index.remove(uri));
     if (this.scopes.delete(uri)) this.reindexScoped(effect);
+    this.untrackCompose(uri, effect);
     effect.affected.delete(uri);
     return effect;
   }
@@ -77,8 +85,26 @@ export class ManifestWorkspace {
     const file = this.index.file(uri);
     if (!file) return [];
     const schema = this.validator.validate(file, { kubernetesVersion: settings.kubernetesVersion, crds: this.crds });
-    const crossref = file.templated ? [] : this.k8s.diagnostics(uri);
+    const crossref = file.templated ? [] : file.flavor === 'compose' ? composeCrossrefDiagnostics(file, this.compose) : this.k8s.diagnostics(uri);
     return applyRuleSettings([...schema, ...crossref], file, settings.rules);
+  }
+
+  // Compose findings read other files (the override beside a compose.yaml, includes, env files):
+  // remember who reads what, so a change to one re-checks its readers.
+  private trackCompose(file: ManifestFile, effect: UpdateEffect): void {
+    this.untrackCompose(file.uri, effect);
+    if (file.flavor !== 'compose') return;
+    for (const dependency of composeDependencies(file, this.compose)) {
+      const key = canonicalUri(dependency);
+      let readers = this.composeDependents.get(key);
+      if (!readers) this.composeDependents.set(key, (readers = new Set()));
+      readers.add(file.uri);
+    }
+  }
+
+  private untrackCompose(uri: string, effect: UpdateEffect): void {
+    for (const reader of this.composeDependents.get(canonicalUri(uri)) ?? []) effect.affected.add(reader);
+    for (const readers of this.composeDependents.values()) readers.delete(uri);
   }
 
   private merge(effect: UpdateEffect, changed: Set<string>): void {

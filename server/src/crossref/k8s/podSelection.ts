@@ -4,6 +4,7 @@ import { RUNTIME_LABELS } from './podTemplates';
 import type { K8sObject, PodTemplate } from './k8sObject';
 import type { RuleContext, RuleFinding } from './ruleContext';
 import { CLUSTER_SCOPED } from '../namespaces';
+import { editDistance } from '../../validation/suggest';
 
 export interface SelectedPods {
   matched: Array<{ object: K8sObject; template: PodTemplate; relation: NamespaceRelation }>;
@@ -13,17 +14,26 @@ export interface SelectedPods {
 
 /** Pod templates in the namespace that a predicate selects, plus the nearest miss. */
 export function selectPods(ctx: RuleContext, namespace: string | undefined, wanted: Labels | undefined, matches: (labels: Labels) => boolean): SelectedPods {
-  const out: SelectedPods = { matched: [] };
+  // `wanted` are labels every selected template must carry (matchLabels): the index narrows on them.
+  const out: SelectedPods = { matched: ctx.podsMatching(namespace, wanted ?? {}, matches) };
+  if (out.matched.length > 0 || !wanted) return out;
+  // A miss: scan once for the nearest template, to say what almost matched.
   for (const source of ctx.podSources(namespace)) {
-    if (matches(source.template.labels)) {
-      out.matched.push(source);
-      continue;
-    }
-    if (!wanted) continue;
-    const score = Object.entries(wanted).filter(([k, v]) => source.template.labels[k] === v).length + (Object.keys(wanted).some((k) => k in source.template.labels) ? 0.5 : 0);
+    const score = Object.entries(wanted).filter(([k, v]) => source.template.labels[k] === v).length + sharedKeyBonus(wanted, source.template.labels);
     if (score > 0 && (!out.nearest || score > out.nearest.score)) out.nearest = { object: source.object, template: source.template, score };
   }
   return out;
+}
+
+// A shared key with a different value counts up to 0.5, more for a closer value (`cartservise` → `cartservice`).
+function sharedKeyBonus(wanted: Labels, labels: Labels): number {
+  let best = -1;
+  for (const [k, v] of Object.entries(wanted)) {
+    const actual = labels[k];
+    if (actual === undefined || actual === v) continue;
+    best = Math.max(best, 1 - editDistance(v, actual) / Math.max(v.length, actual.length, 1));
+  }
+  return best < 0 ? 0 : 0.25 + 0.25 * best;
 }
 
 /** Whether the unmatched part of a selector is only labels that controllers add at runtime. */

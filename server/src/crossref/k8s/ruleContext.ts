@@ -3,6 +3,7 @@ import type { PathSegment } from '../../documents/yamlPath';
 import { namespaceRelation, type NamespaceRelation } from '../namespaces';
 import { dependency, type DependencyKey, type WorkspaceIndex } from '../workspaceIndex';
 import type { K8sObject, PodTemplate } from './k8sObject';
+import type { Labels } from '../labelSelector';
 
 /** A problem a rule found on an object; paths are relative to the object. */
 export interface RuleFinding {
@@ -42,8 +43,7 @@ export class RuleContext {
   find(kind: string, name: string, namespace: string | undefined): Array<{ object: K8sObject; relation: NamespaceRelation }> {
     this.deps.add(dependency.name(kind, name));
     const out: Array<{ object: K8sObject; relation: NamespaceRelation }> = [];
-    for (const object of this.index.ofKind(kind)) {
-      if (object.name !== name) continue;
+    for (const object of this.index.withName(kind, name)) {
       const relation = object.clusterScoped ? 'same' : namespaceRelation(namespace, object.namespace);
       out.push({ object, relation });
     }
@@ -79,6 +79,20 @@ export class RuleContext {
     for (const { object, template } of this.index.podSources()) {
       const relation = namespaceRelation(namespace, object.namespace);
       if (relation !== 'different') out.push({ object, template, relation });
+    }
+    return out;
+  }
+
+  /**
+   * Pod templates in (or maybe in) `namespace` that carry all of `labels` and pass `matches`:
+   * what a selector selects, found through the label index rather than a scan.
+   */
+  podsMatching(namespace: string | undefined, labels: Readonly<Record<string, string>>, matches: (labels: Labels) => boolean): Array<{ object: K8sObject; template: PodTemplate; relation: NamespaceRelation }> {
+    this.deps.add(dependency.pods);
+    const out: Array<{ object: K8sObject; template: PodTemplate; relation: NamespaceRelation }> = [];
+    for (const { object, template } of this.index.podsWithLabels(labels)) {
+      const relation = namespaceRelation(namespace, object.namespace);
+      if (relation !== 'different' && matches(template.labels)) out.push({ object, template, relation });
     }
     return out;
   }
