@@ -8,8 +8,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // exitCode rather than process.exit(), so buffered output to a pipe is flushed first.
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
 });

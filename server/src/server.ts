@@ -32,7 +32,7 @@ export function startServer(connection: Connection): void {
   const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
   const parsed = new ParsedFiles(pool);
   const settings = new SettingsCache(connection);
-  const sync = new WorkspaceSync(connection, workspace, parsed, settings, documents);
+  const sync = new WorkspaceSync(connection, workspace, parsed, settings, documents, pool);
   let watchFiles = false;
 
   connection.onInitialize((params): InitializeResult => {

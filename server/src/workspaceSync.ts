@@ -4,11 +4,25 @@ import { FileChangeType, type Connection, type FileEvent, type TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseManifestFile } from './documents/manifestFile';
 import type { ParsedFiles } from './documents/parsedFiles';
+import { parseManyAsync } from './documents/parseAsync';
+import type { ParsePool } from './documents/parsePool';
 import { isExcluded } from './documents/exclude';
 import { LIMITS } from './documents/limits';
 import { scanYamlFiles } from './workspace/scanFiles';
 import type { ManifestWorkspace, UpdateEffect } from './workspace/manifestWorkspace';
 import type { SettingsCache } from './settingsCache';
+
+const SCAN_BATCH = 200;
+
+/** A file's text, or undefined when it cannot be read or is over the size limit. */
+function readSmallFile(path: string): string | undefined {
+  try {
+    if (statSync(path).size > LIMITS.maxFileChars) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Keeps the workspace index in step with the editor: one scan of the workspace folders at
@@ -27,6 +41,7 @@ export class WorkspaceSync {
     private readonly parsed: ParsedFiles,
     private readonly settings: SettingsCache,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly pool: ParsePool | undefined,
   ) {}
 
   async scan(): Promise<void> {
@@ -35,14 +50,17 @@ export class WorkspaceSync {
     progress?.begin('Shipshape: indexing manifests', 0, 'scanning folders', true);
     try {
       const paths = this.folders.flatMap((folder) => (folder.startsWith('file:') ? scanYamlFiles(fileURLToPath(folder), (p) => excluded(pathToFileURL(p).href)) : []));
-      for (let i = 0; i < paths.length; i++) {
-        if (progress?.token.isCancellationRequested) break;
-        const uri = pathToFileURL(paths[i]!).href;
-        if (!this.documents.get(uri)) this.indexFromDisk(uri);
-        if (i % 50 === 49) {
-          progress?.report(Math.round(((i + 1) / paths.length) * 100), `${i + 1} of ${paths.length} files`);
-          await new Promise((resolve) => setImmediate(resolve)); // let requests in between
+      // Batches: the worker parses half of each while this thread parses the rest; requests get in between.
+      for (let i = 0; i < paths.length && !progress?.token.isCancellationRequested; i += SCAN_BATCH) {
+        const batch = paths
+          .slice(i, i + SCAN_BATCH)
+          .map((path) => ({ uri: pathToFileURL(path).href, text: readSmallFile(path) }))
+          .filter((f): f is { uri: string; text: string } => f.text !== undefined && !this.documents.get(f.uri));
+        for (const file of await parseManyAsync(batch, this.pool)) {
+          if (!this.documents.get(file.uri)) this.applied(this.workspace.update(file));
         }
+        const done = Math.min(i + SCAN_BATCH, paths.length);
+        progress?.report(Math.round((done / paths.length) * 100), `${done} of ${paths.length} files`);
       }
     } finally {
       progress?.done();
@@ -93,14 +111,8 @@ export class WorkspaceSync {
   }
 
   private indexFromDisk(uri: string): boolean {
-    let text: string;
-    try {
-      const path = fileURLToPath(uri);
-      if (statSync(path).size > LIMITS.maxFileChars) return false;
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return false;
-    }
+    const text = readSmallFile(fileURLToPath(uri));
+    if (text === undefined) return false;
     this.applied(this.workspace.update(parseManifestFile(uri, text, this.workspace.index.file(uri))));
     return true;
   }

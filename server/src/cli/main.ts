@@ -6,6 +6,9 @@ import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
 import { helpText } from './help';
 import { TOOL_VERSION } from './packageInfo';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ParsePool } from '../documents/parsePool';
 import { runCheck } from './runCheck';
 
 /** Where the CLI writes: injectable so the wiring stays testable without a process. */
@@ -20,16 +23,16 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** Runs one command line and returns the exit code; never throws. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     io.stderr(`shipshape: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_USAGE;
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIo): number {
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const schemas = new KubernetesSchemas();
   const { kubernetesVersions, defaultKubernetesVersion } = schemas.index;
   const command = parseArgs(argv, { supportedVersions: kubernetesVersions, defaultVersion: defaultKubernetesVersion });
@@ -51,13 +54,21 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function check(command: CheckCommand, schemas: KubernetesSchemas, io: CliIo): number {
+async function check(command: CheckCommand, schemas: KubernetesSchemas, io: CliIo): Promise<number> {
   const collected = collectFiles(command.paths, io.cwd);
   if (collected.errors.length > 0) {
     for (const message of collected.errors) io.stderr(`shipshape: ${message}\n`);
     return EXIT_USAGE;
   }
-  const result = runCheck(collected.files, schemas, command.kubernetesVersion, io.cwd);
+  // A worker thread parses half of a large input (the bundled parseWorker.js beside this file).
+  const workerScript = join(__dirname, 'parseWorker.js');
+  const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
+  let result;
+  try {
+    result = await runCheck(collected.files, schemas, command.kubernetesVersion, io.cwd, pool);
+  } finally {
+    pool?.dispose();
+  }
 
   if (command.format === 'json') io.stdout(formatJson(result.findings));
   else if (command.format === 'sarif') io.stdout(formatSarif(result.findings, io.cwd));

@@ -1,6 +1,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseManifestFile, type ManifestFile } from '../documents/manifestFile';
+import type { ManifestFile } from '../documents/manifestFile';
+import { parseManyAsync } from '../documents/parseAsync';
+import type { ParsePool } from '../documents/parsePool';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import { ManifestWorkspace } from '../workspace/manifestWorkspace';
 import type { InputFile } from './collectFiles';
@@ -25,12 +27,13 @@ function describeCrash(what: string, error: unknown): string {
  * is parsed and its CRDs registered first, so custom resources validate against CRDs found
  * anywhere in the given paths, whatever the order.
  */
-export function runCheck(files: readonly InputFile[], schemas: KubernetesSchemas, kubernetesVersion: string, cwd: string): CheckResult {
+export async function runCheck(files: readonly InputFile[], schemas: KubernetesSchemas, kubernetesVersion: string, cwd: string, pool?: ParsePool): Promise<CheckResult> {
   const problems: string[] = [];
   const findingsByFile = new Map<InputFile, Finding[]>(files.map((f) => [f, []]));
   const displayByUri = new Map<string, string>();
   const parsed: Array<{ input: InputFile; file: ManifestFile }> = [];
 
+  const readable: Array<{ input: InputFile; uri: string; text: string }> = [];
   for (const input of files) {
     const uri = pathToFileURL(input.absolute).href;
     displayByUri.set(uri, input.display);
@@ -41,12 +44,14 @@ export function runCheck(files: readonly InputFile[], schemas: KubernetesSchemas
       const { severity, code, message } = source;
       findingsByFile.get(input)!.push({ file: input.display, range: FILE_START, severity, code, message, related: [] });
     } else {
-      try {
-        parsed.push({ input, file: parseManifestFile(uri, source.text) });
-      } catch (error) {
-        problems.push(describeCrash(`parsing "${input.display}"`, error));
-      }
+      readable.push({ input, uri, text: source.text });
     }
+  }
+  try {
+    const files = await parseManyAsync(readable, pool);
+    files.forEach((file, i) => parsed.push({ input: readable[i]!.input, file }));
+  } catch (error) {
+    problems.push(describeCrash('parsing', error));
   }
 
   // Index everything first: CRDs and cross-references resolve across all the given paths, whatever the order.

@@ -36,3 +36,40 @@ export async function parseManifestFileAsync(uri: string, text: string, previous
   });
   return assembleFile(file, plan.map((p) => parsed.get(p)!));
 }
+
+/**
+ * Parses many files (a workspace scan, a CLI run), the worker taking about half of the text
+ * while this thread parses the rest. Results are in input order and identical to parsing each
+ * file with parseManifestFile.
+ */
+export async function parseManyAsync(inputs: ReadonlyArray<{ uri: string; text: string }>, pool: ParsePool | undefined): Promise<ManifestFile[]> {
+  const planned = inputs.map(({ uri, text }) => planParse(uri, text));
+  const total = inputs.reduce((n, i) => n + i.text.length, 0);
+  const offloaded = new Set<number>();
+  if (pool && total >= WORKER_THRESHOLD) {
+    let kept = 0;
+    planned.forEach((p, i) => {
+      if (!p.plan) return;
+      if (kept < total / 2) kept += inputs[i]!.text.length;
+      else offloaded.add(i);
+    });
+  }
+  const sent = [...offloaded].flatMap((i) => planned[i]!.plan!.map((c) => ({ file: i, chunk: c })));
+  const fromWorker = sent.length ? pool!.parse(sent.map(({ chunk }) => ({ text: chunk.text, start: chunk.start }))).catch(() => undefined) : Promise.resolve(undefined);
+  const out: ManifestFile[] = new Array(inputs.length);
+  planned.forEach(({ file, plan }, i) => {
+    if (offloaded.has(i)) return;
+    out[i] = plan ? assembleFile(file, plan.map((c) => ParsedChunk.parse(c.text, c.start))) : file;
+  });
+  const entries = await fromWorker;
+  const chunksByFile = new Map<number, ParsedChunk[]>();
+  sent.forEach(({ file, chunk }, k) => {
+    const done = entries?.[k];
+    const parsed = done ? new ParsedChunk(chunk.text, chunk.start, done) : ParsedChunk.parse(chunk.text, chunk.start);
+    const list = chunksByFile.get(file) ?? [];
+    list.push(parsed);
+    chunksByFile.set(file, list);
+  });
+  for (const i of offloaded) out[i] = assembleFile(planned[i]!.file, chunksByFile.get(i) ?? []);
+  return out;
+}

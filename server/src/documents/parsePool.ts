@@ -24,6 +24,7 @@ export class ParsePool {
   parse(chunks: ParseRequest['chunks']): Promise<ChunkEntry[][]> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
+    worker.ref(); // keep the process alive while an answer is due
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, chunks } satisfies ParseRequest);
@@ -39,11 +40,12 @@ export class ParsePool {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
-    worker.unref(); // never keep the process alive on its own
+    worker.unref(); // idle, it never keeps the process alive
     worker.on('message', (message: { id: number; entries?: ChunkEntry[][]; error?: string }) => {
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
+      if (this.pending.size === 0) worker.unref();
       if (message.entries) {
         this.parsedChunks += message.entries.length;
         pending.resolve(message.entries);
