@@ -75,6 +75,7 @@ export function readLabels(value: unknown): Labels {
 export function describeSelector(selector: LabelSelector): string {
   const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${String(v)}`);
   for (const e of selector.matchExpressions ?? []) {
+    if (!isRecord(e)) continue; // a malformed entry (schema validation reports it)
     const values = Array.isArray(e.values) ? e.values.join(',') : '';
     if (e.operator === 'In') parts.push(`${String(e.key)} in (${values})`);
     else if (e.operator === 'NotIn') parts.push(`${String(e.key)} notin (${values})`);

@@ -45,6 +45,10 @@ export class WorkspaceIndex {
   private readonly pods = new Set<PodSource>();
   private readonly podsOf = new Map<K8sObject, PodSource[]>();
   private incompleteFiles = new Set<string>();
+  // Derived tables (e.g. autoscalers by target) recomputed only when one of their kinds changed.
+  private readonly stamps = new Map<string, number>();
+  private stampCounter = 0;
+  private readonly memos = new Map<string, { stamp: string; value: unknown }>();
 
   /** (Re)indexes a file; returns the dependency keys whose answers may have changed. */
   update(file: ManifestFile, namespaceOverride?: string): Set<DependencyKey> {
@@ -85,7 +89,26 @@ export class WorkspaceIndex {
     return changed;
   }
 
+  private touch(o: K8sObject): void {
+    this.stamps.set(o.kind, ++this.stampCounter);
+    if (o.podTemplates.length) this.stamps.set(dependency.pods, ++this.stampCounter);
+  }
+
+  /**
+   * A value derived from the objects of some kinds (`dependency.pods` for pod templates),
+   * computed once and reused until an object of one of those kinds changes.
+   */
+  memo<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    const stamp = kinds.map((k) => this.stamps.get(k) ?? 0).join(',');
+    const hit = this.memos.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    this.memos.set(key, { stamp, value });
+    return value;
+  }
+
   private link(o: K8sObject): void {
+    this.touch(o);
     add(this.kinds, o.kind, o);
     add(this.named, `${o.kind}/${o.name}`, o);
     const sources = o.podTemplates.map((template) => ({ object: o, template }));
@@ -97,6 +120,7 @@ export class WorkspaceIndex {
   }
 
   private unlink(o: K8sObject): void {
+    this.touch(o);
     this.kinds.get(o.kind)?.delete(o);
     this.named.get(`${o.kind}/${o.name}`)?.delete(o);
     for (const source of this.podsOf.get(o) ?? []) {

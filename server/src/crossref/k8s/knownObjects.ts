@@ -5,6 +5,8 @@ const BUILT_IN: Record<string, (name: string) => boolean> = {
   ServiceAccount: (name) => name === 'default' || name === '',
   ClusterRole: (name) => ['cluster-admin', 'admin', 'edit', 'view'].includes(name) || name.startsWith('system:'),
   ClusterRoleBinding: (name) => name.startsWith('system:'),
+  // Bootstrap Roles in kube-system (API server aggregation reads its client CA through this one).
+  Role: (name) => name === 'extension-apiserver-authentication-reader' || name.startsWith('system:'),
   PriorityClass: (name) => name === 'system-cluster-critical' || name === 'system-node-critical',
   Namespace: (name) => ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name),
   ConfigMap: (name) => name === 'kube-root-ca.crt',

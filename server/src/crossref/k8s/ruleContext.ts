@@ -97,6 +97,18 @@ export class RuleContext {
     return out;
   }
 
+  /** A table derived from whole kinds, shared by every evaluation until one of those kinds changes. */
+  memo<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    for (const kind of kinds) {
+      if (kind === dependency.pods) this.deps.add(dependency.pods);
+      else {
+        this.deps.add(dependency.kind(kind));
+        this.deps.add(dependency.labels(kind));
+      }
+    }
+    return this.index.memo(key, kinds, compute);
+  }
+
   /** Whether some file that failed to parse or is a template might hold what we look for. */
   workspaceIncomplete(): boolean {
     this.deps.add(dependency.incomplete);

@@ -6,7 +6,8 @@ import type { RuleContext, RuleFinding } from './ruleContext';
 
 /** What an autoscaler points at: `scaleTargetRef` (HPA, KEDA ScaledObject) or `targetRef` (VPA). */
 export interface ScaleTarget {
-  group: string;
+  /** Undefined when the reference gives no apiVersion (then any group is accepted). */
+  group: string | undefined;
   kind: string;
   name: unknown;
   /** Path of the reference object, relative to the autoscaler. */
@@ -18,17 +19,34 @@ export const AUTOSCALER_KINDS = ['HorizontalPodAutoscaler', 'ScaledObject'] as c
 /** Built-in kinds with a `/scale` subresource (plus well-known CRDs that have one). */
 export const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
 
-/** Built-in kinds without `/scale`: the HPA controller answers FailedGetScale. */
-export const UNSCALABLE = new Set(['DaemonSet', 'Job', 'CronJob', 'Pod', 'PodTemplate', 'Service', 'ConfigMap', 'Secret', 'Ingress', 'ServiceAccount', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler']);
+/** Built-in kinds without `/scale` (by API group): the HPA controller answers FailedGetScale. */
+const UNSCALABLE: Record<string, string[]> = {
+  DaemonSet: ['apps', 'extensions'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Pod: [''],
+  PodTemplate: [''],
+  Service: [''],
+  ConfigMap: [''],
+  Secret: [''],
+  ServiceAccount: [''],
+  PersistentVolumeClaim: [''],
+  Ingress: ['networking.k8s.io', 'extensions'],
+};
+
+export function unscalable(target: ScaleTarget): boolean {
+  const groups = UNSCALABLE[target.kind];
+  return !!groups && (target.group === undefined || groups.includes(target.group));
+}
 
 /** Kinds every cluster serves: a miss on them is checked even when the workspace has none (CRD kinds are not). */
-export const BUILT_IN_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController', ...UNSCALABLE]);
+export const BUILT_IN_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController', ...Object.keys(UNSCALABLE)]);
 
 // The same resource has been served from more than one group (extensions/v1beta1 → apps/v1).
 const GROUP_ALIASES: Record<string, string> = { extensions: 'apps' };
 
-export function groupsMatch(a: string, b: string): boolean {
-  return (GROUP_ALIASES[a] ?? a) === (GROUP_ALIASES[b] ?? b);
+export function groupsMatch(a: string | undefined, b: string): boolean {
+  return a === undefined || (GROUP_ALIASES[a] ?? a) === (GROUP_ALIASES[b] ?? b);
 }
 
 export function scaleTargetOf(object: K8sObject): ScaleTarget | undefined {
@@ -39,10 +57,10 @@ export function scaleTargetOf(object: K8sObject): ScaleTarget | undefined {
   if (!field || !isRecord(ref)) return undefined;
   // KEDA defaults the target to an apps/v1 Deployment.
   const keda = object.kind === 'ScaledObject';
-  const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : keda ? 'apps/v1' : '';
+  const apiVersion = typeof ref.apiVersion === 'string' && ref.apiVersion !== '' ? ref.apiVersion : keda ? 'apps/v1' : undefined;
   const kind = typeof ref.kind === 'string' ? ref.kind : keda ? 'Deployment' : '';
   if (!kind) return undefined;
-  return { group: groupOf(apiVersion), kind, name: ref.name, path: ['spec', field] };
+  return { group: apiVersion === undefined ? undefined : groupOf(apiVersion), kind, name: ref.name, path: ['spec', field] };
 }
 
 /** Whether an autoscaler's target is this workload: the controller resolves by group + kind + name, any version. */
@@ -59,7 +77,24 @@ export function targets(autoscaler: K8sObject, workload: K8sObject): boolean {
 
 /** HPAs and KEDA ScaledObjects that scale the workload. */
 export function autoscalersOf(ctx: RuleContext, workload: K8sObject): K8sObject[] {
-  return AUTOSCALER_KINDS.flatMap((kind) => ctx.ofKind(kind).filter((a) => targets(a, workload)));
+  return autoscalersByTarget(ctx, workload.kind, workload.name).filter((a) => targets(a, workload));
+}
+
+/** Autoscalers whose target has this kind and name (any group, any namespace), from a shared table. */
+export function autoscalersByTarget(ctx: RuleContext, kind: string, name: unknown): K8sObject[] {
+  const table = ctx.memo('autoscalers-by-target', AUTOSCALER_KINDS, () => {
+    const map = new Map<string, K8sObject[]>();
+    for (const k of AUTOSCALER_KINDS) {
+      for (const autoscaler of ctx.ofKind(k)) {
+        const target = scaleTargetOf(autoscaler);
+        if (!target || typeof target.name !== 'string') continue;
+        const key = `${target.kind}/${target.name}`;
+        map.set(key, [...(map.get(key) ?? []), autoscaler]);
+      }
+    }
+    return map;
+  });
+  return table.get(`${kind}/${String(name)}`) ?? [];
 }
 
 /** The fewest replicas an autoscaler keeps (HPA `minReplicas` defaults to 1, KEDA `minReplicaCount` to 0). */

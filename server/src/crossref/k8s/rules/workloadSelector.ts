@@ -1,7 +1,14 @@
-import { describeSelector, isEmptySelector, readSelector, selectorMatches } from '../../labelSelector';
+import { describeSelector, equalitySelectorMatches, isEmptySelector, readLabels, readSelector, selectorMatches, type LabelSelector } from '../../labelSelector';
 import type { K8sRule, RuleFinding } from '../ruleContext';
 
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+// Map selectors (equality only); an empty one defaults to the template labels.
+const MAP_SELECTOR_WORKLOADS = new Set(['ReplicationController', 'DeploymentConfig']);
+
+function mapSelector(value: unknown): LabelSelector | undefined {
+  const labels = readLabels(value);
+  return Object.keys(labels).length ? { matchLabels: labels } : undefined;
+}
 
 /** workload-selector-template-mismatch: the API server rejects "`selector` does not match template `labels`". */
 export const workloadSelectorTemplateMismatch: K8sRule = {
@@ -9,12 +16,13 @@ export const workloadSelectorTemplateMismatch: K8sRule = {
   severity: 'error',
   check(object) {
     const manual = object.kind === 'Job' && (object.value.spec as { manualSelector?: unknown } | undefined)?.manualSelector === true;
-    if (!WORKLOADS.has(object.kind) && !manual) return [];
+    const byMap = MAP_SELECTOR_WORKLOADS.has(object.kind);
+    if (!WORKLOADS.has(object.kind) && !manual && !byMap) return [];
     const spec = object.value.spec as Record<string, unknown> | undefined;
-    const selector = readSelector(spec?.selector);
+    const selector = byMap ? mapSelector(spec?.selector) : readSelector(spec?.selector);
     const template = object.podTemplates[0];
     if (!selector || !template || isEmptySelector(selector)) return [];
-    if (selectorMatches(selector, template.labels)) return [];
+    if (byMap ? equalitySelectorMatches(selector.matchLabels!, template.labels) : selectorMatches(selector, template.labels)) return [];
     const finding: RuleFinding = {
       path: ['spec', 'selector'],
       on: 'key',
