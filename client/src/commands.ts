@@ -9,7 +9,9 @@ export function registerCommands(ctx: ShipshapeContext): Disposable[] {
     commands.registerCommand('shipshape.selectKubernetesVersion', async (version?: string) => {
       const config = workspace.getConfiguration('shipshape');
       const versions = supportedVersions();
-      const picked = version ?? (await window.showQuickPick(versions, { placeHolder: `Kubernetes version (now ${ctx.kubernetesVersion})` }));
+      const current = ctx.kubernetesVersion;
+      const items = versions.map((v) => ({ label: v, description: v === current ? 'current' : undefined, picked: v === current }));
+      const picked = version ?? (await window.showQuickPick(items, { placeHolder: `Kubernetes version to validate against (now ${current})` }))?.label;
       if (!picked) return undefined;
       if (!versions.includes(picked)) {
         void window.showErrorMessage(`Shipshape: Kubernetes ${picked} is not supported; choose one of ${versions.join(', ')}.`);

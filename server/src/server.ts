@@ -59,7 +59,11 @@ export function startServer(connection: Connection): void {
     const global = await settings.get(undefined);
     workspace.setKnownObjects(global.crossref.knownObjects);
     prewarmValidators(kubernetes, global.kubernetesVersion);
+    connection.console.info(`Shipshape language server ready: Kubernetes ${global.kubernetesVersion}, ${sync.folders.length} workspace folder(s).`);
+    const started = performance.now();
     await sync.scan();
+    const { index } = workspace;
+    connection.console.info(`Indexed ${index.uris().length} YAML files (${index.objectCount} Kubernetes objects) in ${Math.round(performance.now() - started)} ms.`);
   });
 
   connection.onDidChangeConfiguration(async () => {
