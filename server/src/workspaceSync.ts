@@ -99,7 +99,7 @@ export class WorkspaceSync {
       for (const change of changes) {
         if (this.documents.get(change.uri) || !/\.ya?ml$/i.test(change.uri)) continue;
         if (change.type === FileChangeType.Deleted || excluded(change.uri)) this.applied(this.workspace.remove(change.uri));
-        else this.indexFromDisk(change.uri);
+        else if (!this.indexFromDisk(change.uri)) this.applied(this.workspace.remove(change.uri)); // gone or unreadable by now
       }
     });
   }

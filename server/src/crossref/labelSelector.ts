@@ -57,10 +57,18 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 /** Reads a selector field: undefined when absent or null (whose meaning the caller decides). */
 export function readSelector(value: unknown): LabelSelector | undefined {
   if (!isRecord(value)) return undefined;
-  return {
-    matchLabels: isRecord(value.matchLabels) ? value.matchLabels : undefined,
-    matchExpressions: Array.isArray(value.matchExpressions) ? (value.matchExpressions as LabelSelector['matchExpressions']) : undefined,
-  };
+  // Half-typed parts (a null value, an expression without a valid operator) are dropped here:
+  // invalid-label-selector and the schema report them, and no other rule should guess at them.
+  const matchLabels = isRecord(value.matchLabels)
+    ? Object.fromEntries(Object.entries(value.matchLabels).filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object'))
+    : undefined;
+  const matchExpressions = Array.isArray(value.matchExpressions)
+    ? (value.matchExpressions as unknown[]).filter(
+        (e): e is NonNullable<LabelSelector['matchExpressions']>[number] =>
+          isRecord(e) && typeof e.key === 'string' && ['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(String(e.operator)),
+      )
+    : undefined;
+  return { matchLabels, matchExpressions };
 }
 
 /** Labels as a string map (values of other types are stringified the way they would be rejected or coerced). */

@@ -6,6 +6,9 @@ import { namespaceRelation } from './namespaces';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { K8sObject } from './k8s/k8sObject';
 import { outgoingReferences, selectorSite, type OutgoingReference } from './k8s/outgoingReferences';
+import { LabelNavigation } from './labelRename';
+import { ComposeNavigation } from './compose/navigation';
+import type { ComposeWorkspace } from './compose/workspace';
 
 /** Kinds whose name can be renamed together with every reference to it. */
 const RENAMABLE = new Set(['ConfigMap', 'Secret', 'Service', 'ServiceAccount', 'PersistentVolumeClaim']);
@@ -27,13 +30,26 @@ function same(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
 
 /**
  * Go-to-definition, find-references, rename and code lenses over the workspace index: the
- * same references the cross-reference rules check, read from the other direction.
+ * same references the cross-reference rules check, read from the other direction. Compose
+ * files go to ComposeNavigation (their merged project); labels under the cursor to LabelNavigation.
  */
 export class Navigation {
-  constructor(private readonly index: WorkspaceIndex) {}
+  private readonly labels: LabelNavigation;
+  private readonly compose: ComposeNavigation | undefined;
+
+  /** `compose` reads the files Compose projects pull in; without it Compose files get no navigation. */
+  constructor(
+    private readonly index: WorkspaceIndex,
+    compose?: ComposeWorkspace,
+  ) {
+    this.labels = new LabelNavigation(index);
+    this.compose = compose && new ComposeNavigation(() => this.composeFiles(), compose);
+  }
 
   /** From a reference to its target(s); from a selector to every pod template it selects. */
   definition(uri: string, position: Position): Location[] {
+    const composed = this.inCompose(uri, position, (nav, file, offset) => nav.definition(file, offset));
+    if (composed?.length) return composed;
     const cursor = this.cursor(uri, position);
     if (!cursor) return [];
     const ref = outgoingReferences(cursor.object).find((r) => same(r.path, cursor.path));
@@ -45,8 +61,12 @@ export class Navigation {
 
   /** Everything that points at the object (or the object a reference under the cursor names). */
   references(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    const composed = this.inCompose(uri, position, (nav, file, offset) => nav.references(file, offset, includeDeclaration));
+    if (composed?.length) return composed;
     const cursor = this.cursor(uri, position);
     if (!cursor) return [];
+    const label = this.labels.target(cursor);
+    if (label) return this.labels.references(label);
     const targets = this.subjects(cursor);
     const out: Location[] = [];
     for (const target of targets) {
@@ -59,10 +79,18 @@ export class Navigation {
     return out;
   }
 
-  /** Renames a ConfigMap, Secret, Service, ServiceAccount or PVC and every reference to it, in one edit. */
+  /**
+   * Renames a ConfigMap, Secret, Service, ServiceAccount or PVC and every reference to it, a label
+   * key or value with the selectors and templates it links (labelRename.ts), or a Compose service,
+   * network or volume across its project (compose/navigation.ts) — each in one edit.
+   */
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | undefined {
+    const composed = this.inCompose(uri, position, (nav, file, offset) => nav.rename(file, offset, newName));
+    if (composed) return composed;
     const cursor = this.cursor(uri, position);
     if (!cursor) return undefined;
+    const label = this.labels.target(cursor);
+    if (label) return this.labels.rename(label, newName);
     const [target] = this.subjects(cursor).filter((t) => RENAMABLE.has(t.kind));
     if (!target) return undefined;
     const changes: Record<string, TextEdit[]> = {};
@@ -77,7 +105,11 @@ export class Navigation {
 
   /** The name range rename would change (for prepareRename), or undefined when nothing renamable is there. */
   renameRange(uri: string, position: Position): Range | undefined {
+    const composed = this.inCompose(uri, position, (nav, file, offset) => nav.renameRange(file, offset));
+    if (composed) return composed;
     const cursor = this.cursor(uri, position);
+    const label = cursor && this.labels.target(cursor);
+    if (label) return this.labels.range(label);
     if (!cursor || cursor.on !== 'value' || !this.subjects(cursor).some((t) => RENAMABLE.has(t.kind))) return undefined;
     return this.location(cursor.object, cursor.path).range;
   }
@@ -95,6 +127,20 @@ export class Navigation {
       out.push({ range, command: { title, command: locations.length ? 'editor.action.showReferences' : '', arguments: [uri, range.start, locations] } });
     }
     return out;
+  }
+
+  // Runs a Compose navigation when the file is a Compose file (undefined otherwise).
+  private inCompose<T>(uri: string, position: Position, run: (nav: ComposeNavigation, file: ManifestFile, offset: number) => T): T | undefined {
+    const file = this.index.file(uri);
+    if (!file || file.flavor !== 'compose' || file.templated || !this.compose) return undefined;
+    return run(this.compose, file, file.lines.offsetAt(position));
+  }
+
+  private *composeFiles(): Iterable<ManifestFile> {
+    for (const uri of this.index.uris()) {
+      const file = this.index.file(uri);
+      if (file?.flavor === 'compose') yield file;
+    }
   }
 
   private cursor(uri: string, position: Position): CursorObject | undefined {

@@ -45,8 +45,8 @@ export class ManifestWorkspace {
   constructor(schemas: KubernetesSchemas, known: readonly string[] = []) {
     this.validator = new ManifestValidator(schemas);
     this.k8s = new K8sCrossref(this.index, K8S_RULES, knownObjects(known));
-    this.navigation = new Navigation(this.index);
     this.compose = new ComposeHost((uri) => this.index.file(uri));
+    this.navigation = new Navigation(this.index, this.compose);
   }
 
   setKnownObjects(known: readonly string[]): void {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -24,7 +24,9 @@ export function scanYamlFiles(root: string, excluded: (path: string) => boolean,
       const path = join(dir, name);
       let stat;
       try {
-        stat = statSync(path, { throwIfNoEntry: false });
+        stat = lstatSync(path, { throwIfNoEntry: false });
+        // Symlinked folders are not followed (a link to a parent loops forever); a linked file is read.
+        if (stat?.isSymbolicLink()) { const target = statSync(path, { throwIfNoEntry: false }); stat = target?.isFile() ? target : undefined; }
       } catch {
         continue;
       }

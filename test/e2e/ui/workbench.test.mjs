@@ -51,7 +51,8 @@ suite('the packaged extension in the code-server workbench', function () {
     await openFile(page, 'cronjob.yaml');
     await page.locator('.monaco-editor .squiggly-error').waitFor();
     await runCommand(page, 'Shipshape: Select Kubernetes Version');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label="1.35"]').waitFor();
+    // The current version is listed and marked as such.
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="1.35"]:has-text("current")').waitFor();
     await page.keyboard.type('1.23');
     await workbench.screenshot('ui-04-version-picker');
     await page.keyboard.press('Enter');

@@ -73,8 +73,10 @@ export class K8sCrossref {
     for (const rule of this.rules) {
       try {
         for (const finding of rule.check(object, ctx)) findings.push({ rule, finding });
-      } catch {
-        // A rule that trips over an odd shape must not take the others down; schema validation reports the shape.
+      } catch (error) {
+        // A rule that trips over an odd shape must not take the others down: say so quietly, on the object.
+        const internal: K8sRule = { name: 'internal-error', severity: 'information', check: () => [] };
+        findings.push({ rule: internal, finding: { path: ['kind'], message: `Shipshape's ${rule.name} check failed on this object: ${(error as Error)?.message ?? error}` } });
       }
     }
     const evaluation = { findings, deps: ctx.deps };
