@@ -8,6 +8,7 @@ import { parseManifestFile } from '../../server/src/documents/manifestFile';
 import { parseManifestFileAsync } from '../../server/src/documents/parseAsync';
 import { ParsePool } from '../../server/src/documents/parsePool';
 import { ManifestValidator } from '../../server/src/validation/manifestValidator';
+import { ManifestWorkspace } from '../../server/src/workspace/manifestWorkspace';
 import { schemas } from './helpers';
 
 // The worker runs bundled JavaScript, as in the shipped server.
@@ -39,7 +40,7 @@ function bigFile(count: number): string {
         `        - name: app`,
         `          image: registry.example.com/app-${i}:1.0`,
         '          ports: [{containerPort: 8080, name: http}]',
-        '          env: [{name: MODE, value: production}, {name: LEVEL, value: info}]',
+        '          env: [{name: MODE, value: production}, {name: TOKEN, valueFrom: {secretKeyRef: {name: app-secret, key: token}}}]',
         '',
       ].join('\n'),
     );
@@ -61,11 +62,20 @@ test('a large file parsed with the worker equals the synchronous parse, position
   assert.deepEqual(shared.diagnostics, sync.diagnostics);
   assert.equal(shared.diagnostics.length, 1);
 
-  // Findings in worker-parsed documents are placed through a syntax tree composed on demand.
+  // Findings in worker-parsed documents are placed from the worker's position table (or a tree
+  // composed on demand): schema and cross-reference findings land exactly where the sync parse puts them.
   const a = new ManifestValidator(schemas).validate(sync, { kubernetesVersion: '1.35' });
   const b = new ManifestValidator(schemas).validate(shared, { kubernetesVersion: '1.35' });
   assert.deepEqual(b, a);
   assert.deepEqual(b.map((d) => d.code).sort(), ['invalid-type', 'yaml-syntax']);
+  const crossref = (file: typeof sync) => {
+    const ws = new ManifestWorkspace(schemas);
+    ws.update(file);
+    return ws.diagnostics(file.uri, { kubernetesVersion: '1.35', rules: {} });
+  };
+  const fromSync = crossref(sync);
+  assert.ok(fromSync.some((d) => d.code === 'secret-missing'), 'the fixture has cross-reference findings to place');
+  assert.deepEqual(crossref(shared), fromSync);
 });
 
 test('the next parse reuses unchanged documents, and their trees move with the text', async () => {

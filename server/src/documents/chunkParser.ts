@@ -1,5 +1,6 @@
 import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
 import { LIMITS } from './limits';
+import { buildPositionTable, type PositionTable } from './positionTable';
 
 // Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
 // For validation both stand for the value they carry (`!reset` on a scalar for null).
@@ -30,6 +31,8 @@ export interface ChunkEntry {
   start: number;
   end: number;
   problems: ChunkProblem[];
+  /** Key and value positions by path, when the entry was parsed away from its syntax tree (a worker). */
+  positions?: PositionTable;
 }
 
 /**
@@ -44,7 +47,7 @@ export function composeChunk(chunkText: string, start: number): Document.Parsed[
 }
 
 /** Parses a chunk into its entries (and the syntax trees they came from). */
-export function parseChunk(chunkText: string, start: number): { entries: ChunkEntry[]; ast: Document.Parsed[] } {
+export function parseChunk(chunkText: string, start: number, withPositions = false): { entries: ChunkEntry[]; ast: Document.Parsed[] } {
   const ast = composeChunk(chunkText, start);
   const entries = ast.map((yamlDoc) => {
     let problems = yamlDoc.errors.map((error) => describeYamlError(chunkText, start, error));
@@ -52,7 +55,9 @@ export function parseChunk(chunkText: string, start: number): { entries: ChunkEn
     // A document the parser gave up on is reported once and not validated.
     if (exhausted) problems = [exhausted];
     const value = exhausted ? undefined : toPlainValue(yamlDoc, start, problems);
-    return { value, start: yamlDoc.range[0] - start, end: yamlDoc.range[2] - start, problems };
+    const entry: ChunkEntry = { value, start: yamlDoc.range[0] - start, end: yamlDoc.range[2] - start, problems };
+    if (withPositions && value !== undefined) entry.positions = buildPositionTable(yamlDoc, start);
+    return entry;
   });
   return { entries, ast };
 }

@@ -7,6 +7,7 @@ import { LIMITS } from './limits';
 import { documentChunks } from './documentChunks';
 import { shiftDocument } from './shiftRanges';
 import { composeChunk, parseChunk, type ChunkEntry } from './chunkParser';
+import { pathKey } from './positionTable';
 
 /** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
 export class ParsedChunk {
@@ -79,6 +80,18 @@ export class ManifestDoc {
   /** Whether the document has YAML errors (so it may be missing parts). */
   get hasErrors(): boolean {
     return this.entry.problems.length > 0;
+  }
+
+  /**
+   * Absolute [keyStart, keyEnd, valueStart, valueEnd, isCollection] of a path, from the position
+   * table a worker sent, without building the syntax tree; undefined when there is no table or
+   * the path is not in it (then use `yaml`).
+   */
+  fastPosition(path: readonly (string | number)[]): [number, number, number, number, 0 | 1] | undefined {
+    const hit = this.entry.positions?.[pathKey(path)];
+    if (!hit) return undefined;
+    const base = this.chunk.start;
+    return [hit[0] < 0 ? -1 : hit[0] + base, hit[1] < 0 ? -1 : hit[1] + base, hit[2] < 0 ? -1 : hit[2] + base, hit[3] < 0 ? -1 : hit[3] + base, hit[4]];
   }
 
   /** The syntax tree, for positions; built lazily. */

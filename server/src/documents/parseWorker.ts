@@ -9,7 +9,7 @@ export interface ParseRequest {
 
 parentPort?.on('message', (request: ParseRequest) => {
   try {
-    const entries = request.chunks.map((c) => parseChunk(c.text, c.start).entries);
+    const entries = request.chunks.map((c) => parseChunk(c.text, c.start, true).entries);
     parentPort!.postMessage({ id: request.id, entries });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) });

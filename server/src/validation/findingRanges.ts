@@ -15,6 +15,13 @@ export function findingToDiagnostic(file: ManifestFile, doc: ManifestDoc, findin
 }
 
 export function findingOffsets(file: ManifestFile, doc: ManifestDoc, finding: SchemaFinding): [number, number] {
+  // Documents parsed by the worker carry a position table: most findings are placed from it.
+  const fast = finding.path.length > 0 ? doc.fastPosition(finding.path) : undefined;
+  if (fast) {
+    const [keyStart, keyEnd, valueStart, valueEnd, collection] = fast;
+    if (finding.on === 'value' && valueStart >= 0 && !collection) return [valueStart, valueEnd];
+    if (keyStart >= 0) return [keyStart, keyEnd];
+  }
   const location = locatePath(doc.yaml, finding.path);
   const complete = location.found.length === finding.path.length;
   const keyRange = nodeRange(location.key);
