@@ -28,8 +28,14 @@ export interface PodSource {
   template: PodTemplate;
 }
 
+// Values of unchanged documents are the same objects from one parse to the next (chunks are
+// reused), so their serialisation is computed once.
+const serialized = new WeakMap<object, string>();
+
 export function fingerprint(object: K8sObject): string {
-  return `${object.namespace ?? ''}\u0000${JSON.stringify(object.value)}`;
+  let json = serialized.get(object.value);
+  if (json === undefined) serialized.set(object.value, (json = JSON.stringify(object.value)));
+  return `${object.namespace ?? ''}\u0000${json}`;
 }
 
 /**

@@ -58,8 +58,8 @@ export class ManifestWorkspace {
     if (this.index.file(file.uri) === file) return { affected: new Set(), all: false }; // this very parse is indexed already
     const all = this.crds.update(file);
     const effect: UpdateEffect = { affected: new Set(), all };
-    this.k8s.forget(file.uri);
     this.merge(effect, this.index.update(file, namespaceFor(file.uri, this.scopes.values())));
+    this.k8s.retain(file.uri, this.index.objectsIn(file.uri));
     this.updateScope(file, effect);
     this.trackCompose(file, effect);
     effect.affected.delete(file.uri);

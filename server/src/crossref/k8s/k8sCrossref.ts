@@ -47,7 +47,14 @@ export class K8sCrossref {
     return affected;
   }
 
-  /** Forgets every evaluation of a file's objects (the file changed or went away). */
+  /** Keeps only the evaluations of a file's current objects (unchanged objects keep theirs). */
+  retain(uri: string, objects: readonly K8sObject[]): void {
+    const current = new Set(objects.map((o) => `${uri}\u0000${fingerprint(o)}`));
+    const prefix = `${uri}\u0000`;
+    for (const key of this.cache.keys()) if (key.startsWith(prefix) && !current.has(key)) this.cache.delete(key);
+  }
+
+  /** Forgets every evaluation of a file's objects (the file went away). */
   forget(uri: string): void {
     const prefix = `${uri}\u0000`;
     for (const key of this.cache.keys()) if (key.startsWith(prefix)) this.cache.delete(key);
