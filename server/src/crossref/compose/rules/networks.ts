@@ -1,26 +1,14 @@
-import { declarations, findResource, type ComposeProject } from '../composeProject';
+import type { ComposeProject } from '../composeProject';
 import { entries, entry, get, isTrue, items, str } from '../model';
 import { attachedNetworks } from '../references';
-import { quote, undeclared, type Finding } from './types';
+import { quote, type Finding } from './types';
+import { keyUses, undefinedReferences } from './resources';
+import type { YNode } from '../tree';
 
 /** CX-NET-001 network-undefined: service networks are declared at top level (`default` is implicit). */
 export function networkUndefined(project: ComposeProject): Finding[] {
-  const out: Finding[] = [];
-  const candidates = declarations(project, 'networks');
-  for (const service of project.services) {
-    for (const network of entries(get(service.node, 'networks'))) {
-      if (network.key === 'default' || findResource(project, 'networks', network.key)) continue;
-      for (const at of network.origins) {
-        const base = {
-          code: 'network-undefined', severity: 'error' as const, at, service: service.name,
-          message: `service ${quote(service.name)} refers to undefined network ${quote(network.key)}`,
-          missing: `network ${quote(network.key)}`,
-        };
-        out.push(undeclared(base, network.key, candidates, 'network'));
-      }
-    }
-  }
-  return out;
+  const named = (service: YNode) => keyUses(get(service, 'networks')).filter((use) => use.name !== 'default');
+  return undefinedReferences(project, 'networks', 'network', named, 'network-undefined');
 }
 
 /** CX-NET-002 network-mode-with-networks: Compose refuses both on one service. */

@@ -1,11 +1,12 @@
 import { declarations, findResource, type ComposeProject, type ResourceKind } from '../composeProject';
 import { asScalar, entries, get, isTrue, items, str } from '../model';
-import type { YNode } from '../tree';
+import type { Origin, YNode } from '../tree';
 import { quote, undeclared, type Finding } from './types';
 
-interface Use {
+/** A place where a service names a top-level resource. */
+export interface Use {
   name: string;
-  node: YNode;
+  at: Origin;
 }
 
 // Short syntax (`- name`) or long syntax (`- source: name`).
@@ -14,19 +15,25 @@ function uses(list: YNode | undefined): Use[] {
   for (const item of items(list)) {
     const source = asScalar(item) ? item : get(item, 'source');
     const name = str(source);
-    if (source && name) out.push({ name, node: source });
+    if (source && name) out.push({ name, at: source.origin });
   }
   return out;
 }
 
-function check(project: ComposeProject, kind: ResourceKind, noun: string, pick: (service: YNode) => Use[], code: string, what = noun): Finding[] {
+/** Keys of a service's map-or-list attribute (`networks`, `models`), at every place they are written. */
+export function keyUses(node: YNode | undefined): Use[] {
+  return entries(node).flatMap((e) => e.origins.map((at) => ({ name: e.key, at })));
+}
+
+/** The "service X refers to undefined <what> Y" findings of one kind of top-level resource. */
+export function undefinedReferences(project: ComposeProject, kind: ResourceKind, noun: string, pick: (service: YNode) => Use[], code: string, what = noun): Finding[] {
   const out: Finding[] = [];
   const candidates = declarations(project, kind);
   for (const service of project.services) {
     for (const use of pick(service.node)) {
       if (findResource(project, kind, use.name)) continue;
       const base = {
-        code, severity: 'error' as const, at: use.node.origin, service: service.name,
+        code, severity: 'error' as const, at: use.at, service: service.name,
         message: `service ${quote(service.name)} refers to undefined ${what} ${quote(use.name)}`,
         missing: `${noun} ${quote(use.name)}`,
       };
@@ -39,34 +46,19 @@ function check(project: ComposeProject, kind: ResourceKind, noun: string, pick: 
 /** CX-SEC-001 secret-undefined: service `secrets` and `build.secrets` are declared at top level. */
 export function secretUndefined(project: ComposeProject): Finding[] {
   return [
-    ...check(project, 'secrets', 'secret', (s) => uses(get(s, 'secrets')), 'secret-undefined'),
-    ...check(project, 'secrets', 'secret', (s) => uses(get(s, 'build', 'secrets')), 'secret-undefined', 'build secret'),
+    ...undefinedReferences(project, 'secrets', 'secret', (s) => uses(get(s, 'secrets')), 'secret-undefined'),
+    ...undefinedReferences(project, 'secrets', 'secret', (s) => uses(get(s, 'build', 'secrets')), 'secret-undefined', 'build secret'),
   ];
 }
 
 /** CX-CFG-001 config-undefined: service `configs` are declared at top level. */
 export function configUndefined(project: ComposeProject): Finding[] {
-  return check(project, 'configs', 'config', (s) => uses(get(s, 'configs')), 'config-undefined');
+  return undefinedReferences(project, 'configs', 'config', (s) => uses(get(s, 'configs')), 'config-undefined');
 }
 
 /** CX-MOD-001 model-undefined: service `models` (list or map) are declared at top level. */
 export function modelUndefined(project: ComposeProject): Finding[] {
-  const out: Finding[] = [];
-  const candidates = declarations(project, 'models');
-  for (const service of project.services) {
-    for (const model of entries(get(service.node, 'models'))) {
-      if (findResource(project, 'models', model.key)) continue;
-      for (const at of model.origins) {
-        const base = {
-          code: 'model-undefined', severity: 'error' as const, at, service: service.name,
-          message: `service ${quote(service.name)} refers to undefined model ${quote(model.key)}`,
-          missing: `model ${quote(model.key)}`,
-        };
-        out.push(undeclared(base, model.key, candidates, 'model'));
-      }
-    }
-  }
-  return out;
+  return undefinedReferences(project, 'models', 'model', (s) => keyUses(get(s, 'models')), 'model-undefined');
 }
 
 /**
