@@ -1,3 +1,5 @@
+import { isRecord } from '../documents/plainValues';
+
 /** A metav1.LabelSelector as written in a manifest. */
 export interface LabelSelector {
   matchLabels?: Record<string, unknown> | null;
@@ -5,10 +7,6 @@ export interface LabelSelector {
 }
 
 export type Labels = Readonly<Record<string, string>>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Evaluates a LabelSelector exactly as apimachinery does: matchLabels AND matchExpressions;

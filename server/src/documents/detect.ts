@@ -1,3 +1,5 @@
+import { isRecord } from './plainValues';
+
 /** What a whole file is: decided by its name first, then by its content. */
 export type FileFlavor = 'kubernetes' | 'compose' | 'none';
 /** What one `---` document is. */
@@ -8,10 +10,6 @@ const COMPOSE_NAME = /(^|[\\/])(compose\.ya?ml|docker-compose[^\\/]*\.ya?ml|comp
 
 export function isComposeFileName(uriOrPath: string): boolean {
   return COMPOSE_NAME.test(decodeURIComponent(uriOrPath.replace(/[?#].*$/, '')));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isKubernetesObject(value: unknown): value is Record<string, unknown> & { apiVersion: string; kind: string } {

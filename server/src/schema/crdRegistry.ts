@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { ManifestFile } from '../documents/manifestFile';
 import { addKubernetesFormats } from './kubernetesFormats';
 import { linearRegExp } from './linearRegExp';
+import { isRecord } from '../documents/plainValues';
 
 /** One served version of a CustomResourceDefinition found in the workspace. */
 export interface CrdVersion {
@@ -19,10 +20,6 @@ export interface CrdLookup {
   validate?: ValidateFunction;
   /** Why the schema could not be compiled; the CRD document itself reports it. */
   error?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads the versions a CRD document defines; anything malformed is simply skipped. */

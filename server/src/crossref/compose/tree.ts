@@ -3,6 +3,7 @@ import type { ManifestDoc, ManifestFile } from '../../documents/manifestFile';
 import type { PathSegment } from '../../documents/yamlPath';
 import { LIMITS } from '../../documents/limits';
 import { interpolateString } from '../../validation/compose/interpolation';
+import { isRecord } from '../../documents/plainValues';
 
 /**
  * The Compose model as a tree that remembers where every part was written, so merged values
@@ -78,10 +79,6 @@ export type YNode = YScalar | YSeq | YMap;
 const LIST_AS_MAP = new Set(['depends_on', 'networks', 'models']);
 // Written as one string or a list, merged as lists.
 const STRING_AS_LIST = new Set(['env_file', 'label_file', 'tmpfs', 'profiles', 'dns', 'dns_search']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `!reset` and `!override` tags of a document, by path. */
 function tagPaths(doc: ManifestDoc): Map<string, Tag> {

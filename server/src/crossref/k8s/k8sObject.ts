@@ -3,6 +3,8 @@ import type { PathSegment } from '../../documents/yamlPath';
 import { readLabels, type Labels } from '../labelSelector';
 import { CLUSTER_SCOPED } from '../namespaces';
 import { podTemplatePaths } from './podTemplates';
+import { isRecord } from '../../documents/plainValues';
+export { isRecord } from '../../documents/plainValues';
 
 /** Where an object lives: its file, its document, and its path inside the document (List items). */
 export interface ObjectLocation {
@@ -33,10 +35,6 @@ export interface K8sObject {
   annotations: Labels;
   value: Record<string, unknown>;
   podTemplates: PodTemplate[];
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function groupOf(apiVersion: string): string {

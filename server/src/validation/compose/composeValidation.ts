@@ -9,6 +9,7 @@ import { explainAjvErrors, type SchemaFinding } from '../ajvErrors';
 import { findingToDiagnostic } from '../findingRanges';
 import { interpolate, interpolationDiagnostics } from './interpolation';
 import { checkComposeValues, pathKey } from './composeValues';
+import { isRecord } from '../../documents/plainValues';
 
 /**
  * Validates one Compose document the way `docker compose config` does: interpolation syntax,
@@ -27,10 +28,6 @@ export function validateComposeDocument(file: ManifestFile, doc: ManifestDoc): D
     out.push(makeDiagnostic(file.lines, start, end, 'information', 'internal-error', `Compose validation failed: ${(error as Error).message}`));
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function validateValue(file: ManifestFile, doc: ManifestDoc): Diagnostic[] {

@@ -9,15 +9,12 @@ import { explainAjvErrors, type SchemaFinding } from '../ajvErrors';
 import { findingToDiagnostic } from '../findingRanges';
 import { checkApiVersion } from './apiVersionCheck';
 import { isYaml11Boolean, kubectlValue, YAML11_HINT } from './yaml11Booleans';
+import { isRecord } from '../../documents/plainValues';
 
 export interface KubernetesContext {
   schemas: KubernetesSchemas;
   version: string;
   crds?: CrdRegistry;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // Kinds the API server accepts without a name (create-only review requests).
