@@ -19,6 +19,8 @@ const targets = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   { ...common, entryPoints: ['server/src/documents/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
+  // The dry-run panel's script runs in the webview (a browser), not in Node.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/main.ts'], outfile: 'client/out/webview.js' },
 ];
 
 if (watch) {

@@ -1,0 +1,2 @@
+// The dry-run panel's script (replaced by the panel implementation).
+export {};
