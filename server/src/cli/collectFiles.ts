@@ -15,7 +15,7 @@ export interface CollectedFiles {
 
 const YAML_FILE = /\.ya?ml$/i;
 // Never manifests of the project itself, and often huge.
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

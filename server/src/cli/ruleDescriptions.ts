@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'unavailable-api-version': 'apiVersion not served by the chosen Kubernetes version',
   'invalid-crd-schema': 'CustomResourceDefinition schema cannot be used',
   'invalid-interpolation': 'Invalid Compose variable interpolation',
+  'kustomization-path-missing': 'A path named in a kustomization does not exist',
 };
 
 export function ruleDescription(id: string): string {

@@ -11,7 +11,8 @@ import { applyRuleSettings } from '../crossref/ruleSettings';
 import { Navigation } from '../crossref/navigation';
 import { composeCrossrefDiagnostics, composeDependencies } from '../crossref/compose/composeCrossref';
 import { ComposeHost, canonicalUri } from './composeHost';
-import { kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
+import { isKustomizationFile, kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
+import { kustomizationPathDiagnostics } from '../crossref/kustomizePaths';
 
 export interface WorkspaceSettings {
   kubernetesVersion: string;
@@ -47,6 +48,11 @@ export class ManifestWorkspace {
     this.k8s = new K8sCrossref(this.index, K8S_RULES, knownObjects(known));
     this.compose = new ComposeHost((uri) => this.index.file(uri));
     this.navigation = new Navigation(this.index, this.compose);
+  }
+
+  /** What Compose features read files through: indexed files first, then the disk. */
+  get composeWorkspace(): ComposeHost {
+    return this.compose;
   }
 
   setKnownObjects(known: readonly string[]): void {
@@ -86,15 +92,19 @@ export class ManifestWorkspace {
     if (!file) return [];
     const schema = this.validator.validate(file, { kubernetesVersion: settings.kubernetesVersion, crds: this.crds });
     const crossref = file.templated ? [] : file.flavor === 'compose' ? composeCrossrefDiagnostics(file, this.compose) : this.k8s.diagnostics(uri);
-    return applyRuleSettings([...schema, ...crossref], file, settings.rules);
+    const paths = isKustomizationFile(uri) ? kustomizationPathDiagnostics(file, (u) => this.compose.exists(u)).diagnostics : [];
+    return applyRuleSettings([...schema, ...crossref, ...paths], file, settings.rules);
   }
 
-  // Compose findings read other files (the override beside a compose.yaml, includes, env files):
-  // remember who reads what, so a change to one re-checks its readers.
+  // Compose findings read other files (the override beside a compose.yaml, includes, env files), and a
+  // kustomization checks that the files it names exist: remember who reads what, so a change to one
+  // re-checks its readers.
   private trackCompose(file: ManifestFile, effect: UpdateEffect): void {
     this.untrackCompose(file.uri, effect);
-    if (file.flavor !== 'compose') return;
-    for (const dependency of composeDependencies(file, this.compose)) {
+    const kustomization = isKustomizationFile(file.uri);
+    if (file.flavor !== 'compose' && !kustomization) return;
+    const dependencies = kustomization ? kustomizationPathDiagnostics(file, (u) => this.compose.exists(u)).asked : composeDependencies(file, this.compose);
+    for (const dependency of dependencies) {
       const key = canonicalUri(dependency);
       let readers = this.composeDependents.get(key);
       if (!readers) this.composeDependents.set(key, (readers = new Set()));

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -8,13 +8,18 @@ export const MAX_SCANNED_FILES = 20_000;
 
 /**
  * Every *.yaml / *.yml file below a folder, depth first and sorted, skipping VCS and
- * node_modules folders and anything `excluded` says; symlinked folders are not followed.
+ * node_modules folders and anything `excluded` says. Symbolic links are followed, each real
+ * folder visited once (links may form cycles): the policy of `shipshape check` and of VS Code's search.
  */
 export function scanYamlFiles(root: string, excluded: (path: string) => boolean, limit = MAX_SCANNED_FILES): string[] {
   const out: string[] = [];
+  const visited = new Set<string>();
   const walk = (dir: string) => {
     let names: string[];
     try {
+      const real = realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
       names = readdirSync(dir).sort();
     } catch {
       return; // unreadable folders are skipped, not fatal
@@ -25,8 +30,7 @@ export function scanYamlFiles(root: string, excluded: (path: string) => boolean,
       let stat;
       try {
         stat = lstatSync(path, { throwIfNoEntry: false });
-        // Symlinked folders are not followed (a link to a parent loops forever); a linked file is read.
-        if (stat?.isSymbolicLink()) { const target = statSync(path, { throwIfNoEntry: false }); stat = target?.isFile() ? target : undefined; }
+        if (stat?.isSymbolicLink()) stat = statSync(path, { throwIfNoEntry: false }); // dangling → undefined
       } catch {
         continue;
       }

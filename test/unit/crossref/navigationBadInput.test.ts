@@ -133,7 +133,7 @@ test('a 5,000-object workspace: indexing, every diagnostic and a label rename co
   assert.deepEqual(app.map((l) => [l.uri, l.range.start.line]).sort(), [[f0.uri, 14], [f0.uri, 16], [f0.uri, 25], [f0.uri, 33]].sort());
 });
 
-test('a symlink loop in a workspace folder: the scan terminates and lists each file once', () => {
+test('a symlink loop in a workspace folder: the scan terminates, follows links into other folders once, and lists each real folder once', () => {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-loop-'));
   try {
     mkdirSync(join(root, 'a'));
@@ -145,8 +145,14 @@ test('a symlink loop in a workspace folder: the scan terminates and lists each f
     symlinkSync('..', join(root, 'empty', 'back'), 'dir');
     symlinkSync(join(root, 'a', 'x.yaml'), join(root, 'linked.yaml')); // a linked file is still a file
     symlinkSync(join(root, 'missing.yaml'), join(root, 'dangling.yaml'));
+    const shared = mkdtempSync(join(tmpdir(), 'shipshape-shared-'));
+    writeFileSync(join(shared, 'common.yaml'), 'c: 1\n');
+    symlinkSync(shared, join(root, 'shared'), 'dir'); // a linked folder outside the root is scanned, as by `shipshape check`
+    symlinkSync(shared, join(root, 'a', 'shared-again'), 'dir'); // …once
     const found = scanYamlFiles(root, () => false).map((p) => p.slice(root.length + 1));
-    assert.deepEqual(found, [join('a', 'x.yaml'), 'linked.yaml', 'top.yaml']);
+    // Depth first in name order: a/shared-again reaches the shared folder first, `shared` is then a repeat.
+    assert.deepEqual(found, [join('a', 'shared-again', 'common.yaml'), join('a', 'x.yaml'), 'linked.yaml', 'top.yaml']);
+    rmSync(shared, { recursive: true, force: true });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
