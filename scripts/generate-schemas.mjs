@@ -107,7 +107,17 @@ function normalize(node) {
 
 // Formats the OpenAPI documents leave implicit but the API server enforces when decoding.
 // Quantity's string form must parse as a resource.Quantity ("1Gb" is rejected).
+// 1.23's documents type IntOrString and Quantity as plain strings, though its API server (like every
+// later one, whose documents say so) decodes `targetPort: 8080` and `cpu: 1`: give them the later shape.
 function applyFormats(name, def) {
+  if (name === 'io.k8s.apimachinery.pkg.util.intstr.IntOrString' && !def.oneOf && def.type === 'string') {
+    delete def.type;
+    def.oneOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  if (name === 'io.k8s.apimachinery.pkg.api.resource.Quantity' && !def.oneOf && def.type === 'string') {
+    delete def.type;
+    def.oneOf = [{ type: 'string' }, { type: 'number' }];
+  }
   if (name === 'io.k8s.apimachinery.pkg.api.resource.Quantity' && Array.isArray(def.oneOf)) {
     for (const branch of def.oneOf) if (branch.type === 'string') branch.format = 'quantity';
   }

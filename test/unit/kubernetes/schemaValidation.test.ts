@@ -231,3 +231,23 @@ test('unquoted yes/no/on/off are booleans to kubectl (YAML 1.1): a string field 
 test('YAML 1.1 booleans where a boolean is expected are fine', () => {
   assert.deepEqual(checkKubernetes('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: yes\n  containers: [{name: c, image: b, stdin: on}]\n'), []);
 });
+
+test('every shipped version reads int-or-string ports and numeric quantities as the API server does (1.23 documents type them as strings)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: a}
+    spec:
+      selector: {app: a}
+      ports: [{port: 80, targetPort: 8080}, {port: 81, targetPort: http}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers: [{name: a, image: a, resources: {requests: {cpu: 1, memory: 1Gb}}}]
+  `;
+  for (const version of ['1.23', '1.24', '1.35']) {
+    assert.deepEqual(checkKubernetes(text, version).map((f) => [f.code, f.text]), [['invalid-format', '1Gb']], version);
+  }
+});
