@@ -8,6 +8,7 @@ import type { K8sObject } from './k8s/k8sObject';
 import { outgoingReferences, selectorSite, type OutgoingReference } from './k8s/outgoingReferences';
 import { LabelNavigation } from './labelRename';
 import { ComposeNavigation } from './compose/navigation';
+import { referenceTargets, selectedTemplates } from './referenceTargets';
 import type { ComposeWorkspace } from './compose/workspace';
 
 /** Kinds whose name can be renamed together with every reference to it. */
@@ -169,7 +170,7 @@ export class Navigation {
   }
 
   private targets(ref: OutgoingReference): K8sObject[] {
-    return [...this.index.ofKind(ref.kind)].filter((o) => o.name === ref.name && (o.clusterScoped || namespaceRelation(ref.namespace, o.namespace) !== 'different'));
+    return referenceTargets(this.index, ref);
   }
 
   private referencesTo(target: K8sObject): Array<{ source: K8sObject; ref: OutgoingReference }> {
@@ -187,13 +188,7 @@ export class Navigation {
   }
 
   private selected(selector: K8sObject): Array<{ object: K8sObject; path: PathSegment[] }> {
-    const site = selectorSite(selector)!;
-    const out: Array<{ object: K8sObject; path: PathSegment[] }> = [];
-    for (const { object, template } of this.index.podSources()) {
-      if (namespaceRelation(selector.namespace, object.namespace) === 'different') continue;
-      if (site.matches(template.labels)) out.push({ object, path: [...template.path, 'metadata', 'labels'] });
-    }
-    return out;
+    return selectedTemplates(this.index, selector);
   }
 
   private selectorsOf(workload: K8sObject): K8sObject[] {

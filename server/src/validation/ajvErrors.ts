@@ -10,6 +10,8 @@ export interface SchemaFinding {
   on: 'key' | 'value';
   code: string;
   message: string;
+  /** Facts a quick fix needs (copied into the diagnostic's `data` with the full path). */
+  data?: Record<string, unknown>;
 }
 
 /**
@@ -112,11 +114,14 @@ function explain(error: ErrorObject): SchemaFinding | undefined {
       const known = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
       const [best] = closestMatches(field, known);
       const hint = best ? `; did you mean "${best}"?` : '';
+      // Quick fixes may offer a little more than the message dares to suggest (a swapped pair of letters).
+      const candidates = closestMatches(field, known, 5, Math.max(2, Math.floor(field.length / 3)));
       return {
         path: [...path, field],
         on: 'key',
         code: 'unknown-field',
         message: `Unknown field "${field}" in ${at}${hint}`,
+        data: { field, candidates },
       };
     }
     case 'unevaluatedProperties': {
@@ -130,6 +135,7 @@ function explain(error: ErrorObject): SchemaFinding | undefined {
         on: 'key',
         code: 'missing-required-field',
         message: `${path.length ? `${at}: missing` : 'Missing'} required field "${field}"`,
+        data: { field },
       };
     }
     case 'type':

@@ -11,7 +11,9 @@ import type { SchemaFinding } from './ajvErrors';
  */
 export function findingToDiagnostic(file: ManifestFile, doc: ManifestDoc, finding: SchemaFinding, severity: Severity = 'error'): Diagnostic {
   const [start, end] = findingOffsets(file, doc, finding);
-  return makeDiagnostic(file.lines, start, end, severity, finding.code, finding.message);
+  const diagnostic = makeDiagnostic(file.lines, start, end, severity, finding.code, finding.message);
+  if (finding.data) diagnostic.data = { path: finding.path, ...finding.data };
+  return diagnostic;
 }
 
 export function findingOffsets(file: ManifestFile, doc: ManifestDoc, finding: SchemaFinding): [number, number] {

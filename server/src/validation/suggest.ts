@@ -19,11 +19,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /**
  * Candidates close enough to `word` to be what the user meant, best first: a case-insensitive
- * match wins, then the smallest edit distance within about a third of the word's length.
+ * match wins, then the smallest edit distance within `max` (by default about a third of the word's length).
  */
-export function closestMatches(word: string, candidates: readonly string[], limit = 3): string[] {
+export function closestMatches(word: string, candidates: readonly string[], limit = 3, max = Math.max(1, Math.floor(word.length / 3))): string[] {
   const lower = word.toLowerCase();
-  const max = Math.max(1, Math.floor(word.length / 3));
   const scored: Array<[number, string]> = [];
   for (const candidate of candidates) {
     if (candidate === word) continue;
