@@ -21,7 +21,9 @@ import { WorkspaceSync } from './workspaceSync';
 import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
 import { prewarmValidators } from './schema/prewarm';
-import { StatsRequest } from './shared/protocol';
+import { DryRunRequest, DryRunStateRequest, StatsRequest } from './shared/protocol';
+import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
+import { registerEditorFeatures, warmHover } from './handlers/editorFeatures';
 
 /** Wires the LSP connection to the engine; no validation logic lives here. */
 export function startServer(connection: Connection): void {
@@ -34,12 +36,16 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection);
   const sync = new WorkspaceSync(connection, workspace, parsed, settings, documents, pool);
   let watchFiles = false;
+  let foldingLimit: number | undefined;
+  let snippets = true;
 
   connection.onInitialize((params): InitializeResult => {
     sync.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (sync.folders.length === 0 && params.rootUri) sync.folders = [params.rootUri];
     settings.setSupported(Boolean(params.capabilities.workspace?.configuration));
     watchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -48,6 +54,12 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', '/'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape' },
@@ -64,6 +76,7 @@ export function startServer(connection: Connection): void {
     await sync.scan();
     const { index } = workspace;
     connection.console.info(`Indexed ${index.uris().length} YAML files (${index.objectCount} Kubernetes objects) in ${Math.round(performance.now() - started)} ms.`);
+    warmHover(kubernetes);
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -105,6 +118,13 @@ export function startServer(connection: Connection): void {
       validatedDocuments: workspace.validator.validatedDocuments,
     };
   });
+
+  registerEditorFeatures({ connection, documents, workspace, schemas: kubernetes, settings, idle: () => sync.idle() }, () => foldingLimit, () => snippets);
+
+  // The dry run plans what is indexed once pending updates are in (open buffers included).
+  const dryRunHost: DryRunHost = { workspace, schemas: kubernetes, folders: () => sync.folders, settings: (uri) => settings.get(uri) };
+  connection.onRequest(DryRunRequest.method, wrapHandler(connection, 'dryRun', async (params: DryRunRequest.Params) => (await sync.idle(), dryRun(dryRunHost, params))));
+  connection.onRequest(DryRunStateRequest.method, wrapHandler(connection, 'dryRunState', async (params: DryRunStateRequest.Params) => (await sync.idle(), changeDryRunState(dryRunHost, params))));
 
   connection.onShutdown(() => pool?.dispose());
   documents.listen(connection);

@@ -80,11 +80,12 @@ describe('usage errors exit 2', () => {
     }
   });
 
-  test('plan is recognised but not available yet', () => {
-    const run = runCli(['plan', 'ok.yaml'], tree.dir);
-    assertFinished(run, [2]);
-    assert.equal(run.stdout, '');
-    assert.match(run.stderr, /"plan" is not available yet/);
+  test('plan usage errors: --commit without --state, --prune without -l, a bad selector or format, no paths', () => {
+    assertUsageError(['plan', '--commit', 'ok.yaml'], /--commit needs --state/);
+    assertUsageError(['plan', '--prune', 'ok.yaml'], /--prune needs a label selector/);
+    assertUsageError(['plan', '-l', 'app=we b', 'ok.yaml'], /invalid label selector/);
+    assertUsageError(['plan', '--format', 'sarif', 'ok.yaml'], /unknown --format "sarif" for plan/);
+    assertUsageError(['plan'], /plan needs at least one file or folder/);
   });
 });
 

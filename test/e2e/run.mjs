@@ -46,6 +46,8 @@ try {
   // runs those, the UI suite the packaged production ones.
   await step('build', () => command('npm', ['run', '--silent', 'build']));
   await step('typecheck', () => command(join(repoDir, 'node_modules', '.bin', 'tsc'), ['-p', e2eDir]));
+  // The dry-run panel rendered in headless Chromium from fixture plans (no editor needed).
+  await step('panel suite', () => suite(join(e2eDir, 'panel', 'run.mjs'), {})).catch(report);
   // The suites are independent: a red in-editor suite still lets the UI suite report.
   await step('in-editor suite', () => suite(join(e2eDir, 'inHost', 'run.mjs'), {})).catch(report);
   await step('UI suite', () => suite(join(e2eDir, 'ui', 'run.mjs'), { SHIPSHAPE_E2E_VSIX: vsix })).catch(report);

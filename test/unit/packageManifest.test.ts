@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemas } from './helpers';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 
+const repoRoot = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 const props = manifest.contributes.configuration.properties;
 
@@ -21,10 +22,22 @@ test('settings declared in package.json are mirrored in the server defaults', ()
   assert.deepEqual(props['shipshape.rules'].default, DEFAULT_SETTINGS.rules);
   assert.deepEqual(props['shipshape.rules'].additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
   assert.deepEqual(props['shipshape.crossref.knownObjects'].default, DEFAULT_SETTINGS.crossref.knownObjects);
+  assert.equal(props['shipshape.dryRun.stateDir'].default, DEFAULT_SETTINGS.dryRun.stateDir);
+});
+
+test('the dry-run command, its menus and the injection grammar are contributed', () => {
+  const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  for (const id of ['shipshape.previewApply', 'shipshape.previewApplyWorkspace']) assert.ok(commands.includes(id), id);
+  assert.ok(manifest.contributes.menus['editor/title'].some((m: { command: string }) => m.command === 'shipshape.previewApply'));
+  assert.ok(manifest.contributes.menus['explorer/context'].some((m: { command: string }) => m.command === 'shipshape.previewApply'));
+  const [grammar] = manifest.contributes.grammars;
+  assert.deepEqual(grammar.injectTo, ['source.yaml']);
+  assert.ok(existsSync(join(repoRoot, grammar.path)), grammar.path);
 });
 
 test('activation and the CLI entry are declared', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:dockercompose']);
+  // The dry-run panel is restored after a reload even before a YAML file is opened.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:dockercompose', 'onWebviewPanel:shipshape.dryRun']);
   assert.equal(manifest.bin.shipshape, './bin/shipshape.js');
   for (const script of ['build', 'typecheck', 'test', 'schemas', 'demo', 'bench']) assert.ok(manifest.scripts[script], script);
 });

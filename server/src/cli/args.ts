@@ -8,9 +8,22 @@ export interface CheckCommand {
   paths: string[];
 }
 
+export interface PlanCommand {
+  command: 'plan';
+  kubernetesVersion: string;
+  format: 'text' | 'json';
+  paths: string[];
+  /** State file or folder; undefined = an empty cluster and no containers. */
+  state?: string;
+  commit: boolean;
+  /** `-l SELECTOR`: only objects with these labels are applied (and, with --prune, pruned). */
+  selector?: string;
+  prune: boolean;
+}
+
 export type CliCommand =
   | CheckCommand
-  | { command: 'plan' }
+  | PlanCommand
   | { command: 'help' }
   | { command: 'version' }
   /** A usage error: the message says what is wrong (exit 2). */
@@ -47,23 +60,27 @@ export function parseArgs(argv: readonly string[], ctx: ArgsContext): CliCommand
 
   const [command, ...rest] = argv;
   if (command === undefined) return usageError('missing command.');
-  if (command === 'plan') return { command: 'plan' };
+  if (command === 'plan') return parsePlan(rest, ctx);
   if (command !== 'check') {
     return usageError(command.startsWith('-') ? `expected a command before "${command}".` : `unknown command "${command}".`);
   }
   return parseCheck(rest, ctx);
 }
 
-function parseCheck(args: readonly string[], ctx: ArgsContext): CliCommand {
-  let kubernetesVersion = ctx.defaultVersion;
-  let format: OutputFormat = 'text';
-  const paths: string[] = [];
-  let onlyPaths = false;
+interface ParsedOptions {
+  paths: string[];
+  values: Map<string, string>;
+  flags: Set<string>;
+}
 
+/** Splits arguments into paths, `--name value` options and bare flags; a string is a usage error. */
+function splitArgs(args: readonly string[], valueOptions: ReadonlySet<string>, flagOptions: ReadonlySet<string>): ParsedOptions | string {
+  const out: ParsedOptions = { paths: [], values: new Map(), flags: new Set() };
+  let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
+      out.paths.push(arg);
       continue;
     }
     if (arg === '--') {
@@ -72,30 +89,68 @@ function parseCheck(args: readonly string[], ctx: ArgsContext): CliCommand {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_OPTIONS.has(name)) return usageError(`unknown option "${name}".`);
+    if (flagOptions.has(name) && eq < 0) {
+      out.flags.add(name);
+      continue;
+    }
+    if (!valueOptions.has(name)) return `unknown option "${name}".`;
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
       value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) return usageError(`option ${name} needs a value.`);
+      if (value === undefined || value.startsWith('--')) return `option ${name} needs a value.`;
       i++;
     }
-
-    if (name === '--format') {
-      if (!FORMATS.includes(value as OutputFormat)) {
-        return usageError(`unknown --format "${value}"; use one of: ${FORMATS.join(', ')}.`);
-      }
-      format = value as OutputFormat;
-    } else {
-      const version = normalizeKubernetesVersion(value);
-      if (!version || !ctx.supportedVersions.includes(version)) {
-        return usageError(`unsupported --k8s-version "${value}"; supported versions: ${ctx.supportedVersions.join(', ')}.`);
-      }
-      kubernetesVersion = version;
-    }
+    out.values.set(name, value);
   }
+  return out;
+}
 
-  if (paths.length === 0) return usageError('check needs at least one file or folder to check.');
-  if (paths.includes('-')) return usageError('reading from standard input ("-") is not supported; pass files or folders.');
-  return { command: 'check', kubernetesVersion, format, paths };
+function readVersion(value: string | undefined, ctx: ArgsContext): string | { error: string } {
+  if (value === undefined) return ctx.defaultVersion;
+  const version = normalizeKubernetesVersion(value);
+  if (!version || !ctx.supportedVersions.includes(version)) {
+    return { error: `unsupported --k8s-version "${value}"; supported versions: ${ctx.supportedVersions.join(', ')}.` };
+  }
+  return version;
+}
+
+function checkPaths(paths: readonly string[], command: string): string | undefined {
+  if (paths.length === 0) return `${command} needs at least one file or folder.`;
+  if (paths.includes('-')) return 'reading from standard input ("-") is not supported; pass files or folders.';
+  return undefined;
+}
+
+function parseCheck(args: readonly string[], ctx: ArgsContext): CliCommand {
+  const parsed = splitArgs(args, VALUE_OPTIONS, new Set());
+  if (typeof parsed === 'string') return usageError(parsed);
+  const format = parsed.values.get('--format') ?? 'text';
+  if (!FORMATS.includes(format as OutputFormat)) return usageError(`unknown --format "${format}"; use one of: ${FORMATS.join(', ')}.`);
+  const kubernetesVersion = readVersion(parsed.values.get('--k8s-version'), ctx);
+  if (typeof kubernetesVersion !== 'string') return usageError(kubernetesVersion.error);
+  const pathProblem = checkPaths(parsed.paths, 'check');
+  if (pathProblem) return usageError(pathProblem);
+  return { command: 'check', kubernetesVersion, format: format as OutputFormat, paths: parsed.paths };
+}
+
+const PLAN_VALUES = new Set(['--k8s-version', '--format', '--state', '-l', '--selector']);
+const PLAN_FLAGS = new Set(['--commit', '--prune']);
+
+function parsePlan(args: readonly string[], ctx: ArgsContext): CliCommand {
+  const parsed = splitArgs(args, PLAN_VALUES, PLAN_FLAGS);
+  if (typeof parsed === 'string') return usageError(parsed);
+  const format = parsed.values.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(`unknown --format "${format}" for plan; use one of: text, json.`);
+  const kubernetesVersion = readVersion(parsed.values.get('--k8s-version'), ctx);
+  if (typeof kubernetesVersion !== 'string') return usageError(kubernetesVersion.error);
+  const selector = parsed.values.get('-l') ?? parsed.values.get('--selector');
+  const prune = parsed.flags.has('--prune');
+  // kubectl refuses a prune that would select everything; so do we.
+  if (prune && !selector) return usageError('--prune needs a label selector (-l key=value): without one every object would be a candidate.');
+  const state = parsed.values.get('--state');
+  const commit = parsed.flags.has('--commit');
+  if (commit && !state) return usageError('--commit needs --state: the file or folder to write the resulting state to.');
+  const pathProblem = checkPaths(parsed.paths, 'plan');
+  if (pathProblem) return usageError(pathProblem);
+  return { command: 'plan', kubernetesVersion, format, paths: parsed.paths, state, commit, selector, prune };
 }

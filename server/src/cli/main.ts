@@ -1,5 +1,5 @@
 import { KubernetesSchemas } from '../schema/kubernetesSchemas';
-import { parseArgs, type CheckCommand } from './args';
+import { parseArgs, type CheckCommand, type PlanCommand } from './args';
 import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParsePool } from '../documents/parsePool';
 import { runCheck } from './runCheck';
+import { runPlan } from './runPlan';
+import { formatPlanJson, formatPlanSummary, formatPlanText } from './formatPlan';
 
 /** Where the CLI writes: injectable so the wiring stays testable without a process. */
 export interface CliIo {
@@ -47,11 +49,43 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`shipshape: ${command.message}\nRun "shipshape --help" for usage.\n`);
       return EXIT_USAGE;
     case 'plan':
-      io.stderr('shipshape: "plan" is not available yet in this version; use "shipshape check" to validate manifests.\n');
-      return EXIT_USAGE;
+      return plan(command, schemas, io);
     case 'check':
       return check(command, schemas, io);
   }
+}
+
+function workerPool(): ParsePool | undefined {
+  // A worker thread parses half of a large input (the bundled parseWorker.js beside this file).
+  const workerScript = join(__dirname, 'parseWorker.js');
+  return existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
+}
+
+async function plan(command: PlanCommand, schemas: KubernetesSchemas, io: CliIo): Promise<number> {
+  const collected = collectFiles(command.paths, io.cwd);
+  if (collected.errors.length > 0) {
+    for (const message of collected.errors) io.stderr(`shipshape: ${message}\n`);
+    return EXIT_USAGE;
+  }
+  const pool = workerPool();
+  let run;
+  try {
+    run = await runPlan(command, collected.files, schemas, io.cwd, pool);
+  } finally {
+    pool?.dispose();
+  }
+  for (const message of run.problems) io.stderr(`shipshape: ${message}\n`);
+  if (!run.output) return EXIT_USAGE;
+  const { plan } = run.output;
+  if (command.format === 'json') io.stdout(formatPlanJson(plan));
+  else {
+    io.stdout(formatPlanText(plan));
+    io.stderr(formatPlanSummary(plan));
+  }
+  for (const file of run.committed ?? []) io.stderr(`shipshape: committed the resulting state to ${file}\n`);
+  if (run.problems.length > 0) return EXIT_USAGE;
+  const failed = plan.objects.some((o) => o.action === 'rejected') || plan.compose.some((p) => (p.errors ?? []).length > 0);
+  return failed ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function check(command: CheckCommand, schemas: KubernetesSchemas, io: CliIo): Promise<number> {
@@ -60,9 +94,7 @@ async function check(command: CheckCommand, schemas: KubernetesSchemas, io: CliI
     for (const message of collected.errors) io.stderr(`shipshape: ${message}\n`);
     return EXIT_USAGE;
   }
-  // A worker thread parses half of a large input (the bundled parseWorker.js beside this file).
-  const workerScript = join(__dirname, 'parseWorker.js');
-  const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
+  const pool = workerPool();
   let result;
   try {
     result = await runCheck(collected.files, schemas, command.kubernetesVersion, io.cwd, pool);

@@ -153,6 +153,8 @@ export interface ComposeServicePlan {
   /** Why (e.g. "config changed: image", "scaled 1 → 3"). */
   reason?: string;
   containers: ComposeContainerPlan[];
+  /** Lines printed while the service waits for its dependencies before starting (`Container demo-db-1  Waiting`, `…  Healthy`). */
+  waits?: string[];
 }
 
 export interface ComposeProjectPlan {
@@ -161,6 +163,8 @@ export interface ComposeProjectPlan {
   file?: string;
   services: ComposeServicePlan[];
   orphans: string[];
+  /** Orphan containers stopped and removed (`--remove-orphans`), with their progress lines. */
+  removedOrphans?: ComposeContainerPlan[];
   /** Service names in the order they are started (dependencies first). */
   startOrder: string[];
   /** Networks and volumes created: `Network demo_default  Created`. */
@@ -168,6 +172,8 @@ export interface ComposeProjectPlan {
   warnings: string[];
   /** Failures that stop `up` (cycles, failed dependencies, load errors). */
   errors?: string[];
+  /** Every progress line in the order `up` prints them: resources, orphans, create phase, start phase. */
+  log?: string[];
 }
 
 export interface Plan {

@@ -6,6 +6,8 @@ export interface ShipshapeSettings {
   /** Rule id → off | hint | information | warning | error. */
   rules: Record<string, string>;
   crossref: { knownObjects: string[] };
+  /** Where the dry run keeps environments' state, relative to the workspace folder. */
+  dryRun: { stateDir: string };
 }
 
 export const DEFAULT_SETTINGS: ShipshapeSettings = {
@@ -14,6 +16,7 @@ export const DEFAULT_SETTINGS: ShipshapeSettings = {
   exclude: [],
   rules: {},
   crossref: { knownObjects: [] },
+  dryRun: { stateDir: '.shipshape/state' },
 };
 
 /** Fills what the client did not send and drops values of the wrong type. */
@@ -21,12 +24,14 @@ export function normalizeSettings(raw: unknown): ShipshapeSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const validation = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const crossref = (r.crossref && typeof r.crossref === 'object' ? r.crossref : {}) as Record<string, unknown>;
+  const dryRun = (r.dryRun && typeof r.dryRun === 'object' ? r.dryRun : {}) as Record<string, unknown>;
   return {
     kubernetesVersion: typeof r.kubernetesVersion === 'string' ? r.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion,
     validation: { enable: typeof validation.enable === 'boolean' ? validation.enable : DEFAULT_SETTINGS.validation.enable },
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((g): g is string => typeof g === 'string') : [],
     rules: readRuleLevels(r.rules),
     crossref: { knownObjects: Array.isArray(crossref.knownObjects) ? crossref.knownObjects.filter((k): k is string => typeof k === 'string') : [] },
+    dryRun: { stateDir: typeof dryRun.stateDir === 'string' && dryRun.stateDir.trim() !== '' ? dryRun.stateDir : DEFAULT_SETTINGS.dryRun.stateDir },
   };
 }
 

@@ -11,6 +11,7 @@ import { applyRuleSettings } from '../crossref/ruleSettings';
 import { Navigation } from '../crossref/navigation';
 import { composeCrossrefDiagnostics, composeDependencies } from '../crossref/compose/composeCrossref';
 import { ComposeHost, canonicalUri } from './composeHost';
+import { loadComposeProject, type ComposeProject } from '../crossref/compose/composeProject';
 import { isKustomizationFile, kustomizationScope, namespaceFor, type NamespaceScope } from '../crossref/kustomizeNamespaces';
 import { kustomizationPathDiagnostics } from '../crossref/kustomizePaths';
 
@@ -53,6 +54,11 @@ export class ManifestWorkspace {
   /** What Compose features read files through: indexed files first, then the disk. */
   get composeWorkspace(): ComposeHost {
     return this.compose;
+  }
+
+  /** The merged Compose project a Compose file belongs to (override files, includes and extends resolved). */
+  composeProject(file: ManifestFile): ComposeProject | undefined {
+    return file.flavor === 'compose' && !file.templated ? loadComposeProject(file, this.compose) : undefined;
   }
 
   setKnownObjects(known: readonly string[]): void {
