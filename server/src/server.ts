@@ -22,6 +22,7 @@ import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
 import { prewarmValidators } from './schema/prewarm';
 import { DryRunRequest, DryRunStateRequest, StatsRequest } from './shared/protocol';
+import { stateDirGlobs } from './shared/settings';
 import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
 import { registerEditorFeatures, warmHover } from './handlers/editorFeatures';
 
@@ -95,7 +96,7 @@ export function startServer(connection: Connection): void {
       const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (!document) return empty;
       const config = await settings.get(document.uri);
-      if (!config.validation.enable || isExcluded(document.uri, sync.folders, config.exclude)) return empty;
+      if (!config.validation.enable || isExcluded(document.uri, sync.folders, [...config.exclude, ...stateDirGlobs(config.dryRun.stateDir)])) return empty;
       await sync.idle();
       return { kind: DocumentDiagnosticReportKind.Full, items: workspace.diagnostics(document.uri, { kubernetesVersion: config.kubernetesVersion, rules: config.rules }) };
     }),

@@ -11,6 +11,7 @@ import { LIMITS } from './documents/limits';
 import { scanYamlFiles } from './workspace/scanFiles';
 import type { ManifestWorkspace, UpdateEffect } from './workspace/manifestWorkspace';
 import type { SettingsCache } from './settingsCache';
+import { stateDirGlobs } from './shared/settings';
 
 const SCAN_BATCH = 200;
 
@@ -132,7 +133,7 @@ export class WorkspaceSync {
   private async exclusion(): Promise<(uri: string) => boolean> {
     const settings = await this.settings.get(undefined);
     const filesExclude = await this.settings.filesExclude();
-    const globs = [...settings.exclude, ...filesExclude];
+    const globs = [...settings.exclude, ...filesExclude, ...stateDirGlobs(settings.dryRun.stateDir)];
     return (uri) => isExcluded(uri, this.folders, globs);
   }
 }

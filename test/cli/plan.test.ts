@@ -115,3 +115,16 @@ describe('shipshape plan', () => {
     writeFileSync(join(tree.dir, 'demo', 'compose.yaml'), compose);
   });
 });
+
+test('the state is never planned as a manifest: .shipshape folders are skipped and --state files left out', () => {
+  const dir = tempTree({ 'k8s/cm.yaml': configMap('one'), 'k8s/.shipshape/state/default.yaml': 'apiVersion: v1\nkind: List\nitems: []\n' });
+  try {
+    const first = runCli(['plan', '--state', 'k8s/state.yaml', '--commit', 'k8s'], dir.dir);
+    assertFinished(first, [0]);
+    const again = runCli(['plan', '--format', 'json', '--state', 'k8s/state.yaml', 'k8s'], dir.dir);
+    assertFinished(again, [0]);
+    assert.deepEqual((JSON.parse(again.stdout) as Plan).objects.map((o) => o.message), ['configmap/one unchanged']);
+  } finally {
+    dir.remove();
+  }
+});

@@ -15,7 +15,8 @@ export interface CollectedFiles {
 
 const YAML_FILE = /\.ya?ml$/i;
 // Never manifests of the project itself, and often huge.
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+// `.shipshape` holds the dry run's simulated cluster state, which is not a manifest.
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.shipshape']);
 
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

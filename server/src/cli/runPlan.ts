@@ -6,7 +6,7 @@ import { parseManyAsync } from '../documents/parseAsync';
 import type { ParsePool } from '../documents/parsePool';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import { ComposeHost, canonicalUri } from '../workspace/composeHost';
-import { runDryRun, type DryRunOutput } from '../dryrun/runDryRun';
+import { runDryRun, serializeNextState, type DryRunOutput } from '../dryrun/runDryRun';
 import { DEFAULT_ENVIRONMENT, environmentFiles, readStateText, writeAtomic, type EnvironmentFiles } from '../dryrun/state/stateStore';
 import type { PlanCommand } from './args';
 import type { InputFile } from './collectFiles';
@@ -40,7 +40,10 @@ export function stateFilesFor(state: string, cwd: string): EnvironmentFiles {
 export async function runPlan(command: PlanCommand, files: readonly InputFile[], schemas: KubernetesSchemas, cwd: string, pool?: ParsePool): Promise<PlanRun> {
   const problems: string[] = [];
   const readable: Array<{ uri: string; text: string }> = [];
-  for (const input of files) {
+  const stateFiles = command.state ? stateFilesFor(command.state, cwd) : undefined;
+  // The state is the simulated cluster, never an input, even inside a folder being planned.
+  const inputs = files.filter((f) => !stateFiles || (f.absolute !== stateFiles.kube && f.absolute !== stateFiles.compose));
+  for (const input of inputs) {
     const source = readSource(input.absolute);
     if (source.kind === 'text') readable.push({ uri: pathToFileURL(input.absolute).href, text: source.text });
     else problems.push(`cannot read "${input.display}": ${source.message}`);
@@ -49,7 +52,6 @@ export async function runPlan(command: PlanCommand, files: readonly InputFile[],
   const parsed: ManifestFile[] = await parseManyAsync(readable, pool);
   const byUri = new Map(parsed.map((f) => [canonicalUri(f.uri), f]));
 
-  const stateFiles = command.state ? stateFilesFor(command.state, cwd) : undefined;
   const texts: { kube?: string; compose?: string } = {};
   if (stateFiles) {
     for (const which of ['kube', 'compose'] as const) {
@@ -74,10 +76,11 @@ export async function runPlan(command: PlanCommand, files: readonly InputFile[],
   if (output.error) return { problems: [output.error] };
   if (output.stateError) problems.push(`${output.stateError} (the plan assumed an empty state${command.commit ? '; nothing was committed' : ''})`);
   if (!command.commit || !stateFiles || !output.next || output.stateError) return { output, problems };
-  writeAtomic(stateFiles.kube, output.next.kube);
+  const next = serializeNextState(output.next);
+  writeAtomic(stateFiles.kube, next.kube);
   const committed = [stateFiles.kube];
   if (output.plan.compose.length > 0 || texts.compose !== undefined) {
-    writeAtomic(stateFiles.compose, output.next.compose);
+    writeAtomic(stateFiles.compose, next.compose);
     committed.push(stateFiles.compose);
   }
   return { output, problems, committed };

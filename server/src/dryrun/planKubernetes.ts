@@ -23,6 +23,11 @@ export interface KubernetesPlan {
   next: KObject[];
 }
 
+// kubectl's patch can be non-empty while the stored object stays the same: say so, or users chase a change that is not there.
+const NO_OP_CONFIGURED =
+  'kubectl will print "configured" on every apply, but the stored object does not change: its patch is never empty here ' +
+  '(a Secret\'s stringData, a value the server stores in another spelling such as cpu "0.5" for 500m, or a field patched by replacement such as a PodDisruptionBudget selector).';
+
 /** DaemonSets run on the state's Nodes; an empty or imported-without-nodes state has three. */
 const DEFAULT_NODES = ['node-a', 'node-b', 'node-c'];
 const CONTROLLED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
@@ -93,7 +98,10 @@ export function planKubernetes(live: readonly KObject[], desired: readonly Desir
   for (const entry of applied.pruned) if (entry.before) for (const rs of ownedBy(entry.before, live)) state.delete(key(rs));
 
   const next = [...state.values()];
-  for (const entry of applied.applied) noteConfigConsumers(entry, next, rolled);
+  for (const entry of applied.applied) {
+    noteConfigConsumers(entry, next, rolled);
+    if (entry.plan.action === 'configured' && entry.plan.diff.length === 0) entry.plan.warnings = [...(entry.plan.warnings ?? []), NO_OP_CONFIGURED];
+  }
   // Objects the server refused at decoding or validation keep their place in input order; any of them stops prune.
   const plans: ObjectPlan[] = [];
   let appliedIndex = 0;
@@ -130,7 +138,7 @@ function refused(object: DesiredObject, options: KubernetesPlanOptions): ObjectP
 /** K25: changing a ConfigMap or Secret restarts nobody; say which workloads keep the old values and how to roll them. */
 function noteConfigConsumers(entry: AppliedObject, state: readonly KObject[], rolled: ReadonlySet<string>): void {
   const { plan, after } = entry;
-  if (!after || plan.action !== 'configured' || (after.kind !== 'ConfigMap' && after.kind !== 'Secret')) return;
+  if (!after || plan.action !== 'configured' || plan.diff.length === 0 || (after.kind !== 'ConfigMap' && after.kind !== 'Secret')) return;
   const consumers = configConsumers(state, after.kind, String(meta(after).name), namespaceOf(after)).filter((c) => !rolled.has(key(c.workload)));
   for (const { workload, via } of consumers) {
     const name = resourceLine(workload);

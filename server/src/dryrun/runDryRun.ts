@@ -15,7 +15,7 @@ import { isRecord } from '../documents/plainValues';
 import type { KObject } from './kobject';
 import { planKubernetes } from './planKubernetes';
 import { schemaRejections } from './schemaRejections';
-import { parseKubeState, serializeKubeState } from './state/kubeState';
+import { parseKubeStateCached, serializeKubeState } from './state/kubeState';
 
 export interface DryRunInput {
   /** The manifest files to apply, in the order kubectl would read them (files as given, folders sorted). */
@@ -34,12 +34,22 @@ export interface DryRunInput {
   environment?: Readonly<Record<string, string | undefined>>;
 }
 
+export interface NextState {
+  kube: KObject[];
+  compose: ComposeState;
+}
+
+/** The texts "commit" writes; serialised only when asked, since planning on every keystroke never commits. */
+export function serializeNextState(next: NextState): { kube: string; compose: string } {
+  return { kube: serializeKubeState(next.kube), compose: serializeComposeState(next.compose) };
+}
+
 export interface DryRunOutput {
   plan: Plan;
   /** A state file that exists but cannot be read: the plan assumed it empty, and commit must refuse. */
   stateError?: string;
-  /** The state texts to write on commit (undefined when a state file could not be read). */
-  next?: { kube: string; compose: string };
+  /** The state once the apply succeeded and the rollouts finished (undefined when a state file could not be read). */
+  next?: NextState;
   /** A usage problem (bad selector): no plan was made. */
   error?: string;
 }
@@ -86,7 +96,7 @@ function readStates(input: DryRunInput): { live: KObject[]; compose: ComposeStat
   let live: KObject[] = [];
   let compose: ComposeState = { projects: [] };
   if (input.kubeState !== undefined) {
-    const read = parseKubeState(input.kubeState);
+    const read = parseKubeStateCached(input.kubeState);
     if ('error' in read) problems.push(`the Kubernetes state cannot be read: ${read.error}`);
     else live = read.objects;
   }
@@ -120,5 +130,5 @@ export function runDryRun(input: DryRunInput): DryRunOutput {
   const compose = planCompose(input.files, input.compose, states.compose, input.environment ?? {});
   const plan: Plan = { objects: kube.objects, rollouts: kube.rollouts, compose: compose.plans, pruneSkipped: kube.pruneSkipped };
   if (states.error) return { plan, stateError: states.error };
-  return { plan, next: { kube: serializeKubeState(kube.next), compose: serializeComposeState(compose.next) } };
+  return { plan, next: { kube: kube.next, compose: compose.next } };
 }

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAbsolute, join } from 'node:path';
 import type { ManifestFile } from '../documents/manifestFile';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import type { ManifestWorkspace } from '../workspace/manifestWorkspace';
-import { runDryRun, type DryRunOutput } from '../dryrun/runDryRun';
+import { runDryRun, serializeNextState, type DryRunOutput } from '../dryrun/runDryRun';
 import { parseKubeState, serializeKubeState } from '../dryrun/state/kubeState';
 import { backUp, DEFAULT_ENVIRONMENT, environmentFiles, invalidEnvironmentName, listEnvironments, readStateText, writeAtomic } from '../dryrun/state/stateStore';
 import type { DryRunRequest, DryRunStateRequest, DryRunTarget } from '../shared/protocol';
@@ -22,10 +22,12 @@ function within(uri: string, folder: string): boolean {
   return uri === folder || uri.startsWith(prefix);
 }
 
-/** The indexed manifest files a target covers, in path order (as `kubectl apply -f folder/` reads them). */
-function targetFiles(host: DryRunHost, target: DryRunTarget): ManifestFile[] {
+/** The indexed manifest files a target covers, in path order (as `kubectl apply -f folder/` reads them); never the state files. */
+function targetFiles(host: DryRunHost, target: DryRunTarget, stateDir: string): ManifestFile[] {
   const { index } = host.workspace;
+  const stateUri = pathToFileURL(stateDir).href;
   const uris = index.uris().filter((uri) => {
+    if (within(uri, stateUri)) return false;
     if (target.scope === 'file') return uri === target.uri;
     if (target.scope === 'folder') return target.uri !== undefined && within(uri, target.uri);
     return true;
@@ -58,7 +60,7 @@ async function plan(host: DryRunHost, target: DryRunTarget, environment: string)
   const files = environmentFiles(stateDir, environment);
   const texts = { kube: readStateText(files.kube), compose: readStateText(files.compose) };
   const version = (await host.settings(target.uri)).kubernetesVersion;
-  const manifests = targetFiles(host, target);
+  const manifests = targetFiles(host, target, stateDir);
   const output = runDryRun({
     files: manifests,
     compose: host.workspace.composeWorkspace,
@@ -104,8 +106,9 @@ export async function changeDryRunState(host: DryRunHost, params: DryRunStateReq
       if (run.output.stateError || !run.output.next) {
         return { ok: false, message: `Nothing committed: ${run.output.stateError ?? 'the state cannot be read'}. Back it up and start fresh first.` };
       }
-      writeAtomic(files.kube, run.output.next.kube);
-      if (run.output.plan.compose.length > 0 || 'text' in readStateText(files.compose)) writeAtomic(files.compose, run.output.next.compose);
+      const next = serializeNextState(run.output.next);
+      writeAtomic(files.kube, next.kube);
+      if (run.output.plan.compose.length > 0 || 'text' in readStateText(files.compose)) writeAtomic(files.compose, next.compose);
       const objects = run.output.plan.objects.filter((o) => o.action !== 'unchanged' && o.action !== 'rejected').length;
       return { ok: true, message: `Committed to "${environment}": ${objects} object(s) changed, ${run.output.plan.compose.length} Compose project(s).` };
     }

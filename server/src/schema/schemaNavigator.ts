@@ -11,8 +11,8 @@ export interface SchemaAt {
   field?: JsonSchema;
   /** The parent object's schema (for `required`), undefined at the root. */
   parent?: JsonSchema;
-  /** The property name or list index that led here. */
-  key?: PathSegment;
+  /** The property name that led here (undefined at the root and for list items, which all share one schema). */
+  key?: string;
 }
 
 const MAX_DEPTH = 64;
@@ -23,13 +23,21 @@ const MAX_DEPTH = 64;
  * hover, quick fixes and the dry run's strategic merge read field facts this way.
  */
 export class SchemaNavigator {
+  // Walks repeat (every object of a kind, every keystroke): each step is resolved once and kept.
+  private readonly roots = new Map<string, SchemaAt | undefined>();
+  private readonly children = new WeakMap<SchemaAt, Map<string, SchemaAt | undefined>>();
+
   constructor(private readonly schemas: KubernetesVersionSchemas) {}
 
   /** The root schema of a served kind, or undefined for unknown kinds (CRDs, typos). */
   root(apiVersion: string, kind: string): SchemaAt | undefined {
+    const key = `${apiVersion}/${kind}`;
+    if (this.roots.has(key)) return this.roots.get(key);
     const info = this.schemas.kindInfo(apiVersion, kind);
     const schema = info && this.schemas.definition(info.definition);
-    return schema ? { schema, definition: info.definition } : undefined;
+    const root = schema ? { schema, definition: info.definition } : undefined;
+    this.roots.set(key, root);
+    return root;
   }
 
   /** The schema at a path below a kind's root; undefined when the path leaves the schema. */
@@ -41,6 +49,17 @@ export class SchemaNavigator {
 
   /** One step down: a property of an object, the item schema of a list, or the value schema of a map. */
   child(from: SchemaAt, key: PathSegment): SchemaAt | undefined {
+    let known = this.children.get(from);
+    if (!known) this.children.set(from, (known = new Map()));
+    // Every item of a list has the same schema; the index itself only matters as `key`.
+    const cacheKey = typeof key === 'number' ? '\u0000item' : key;
+    if (known.has(cacheKey)) return known.get(cacheKey);
+    const found = this.step(from, key);
+    known.set(cacheKey, found);
+    return found;
+  }
+
+  private step(from: SchemaAt, key: PathSegment): SchemaAt | undefined {
     const { schema } = from;
     let field: JsonSchema | undefined;
     if (typeof key === 'number' || schema.type === 'array') {
@@ -51,7 +70,7 @@ export class SchemaNavigator {
     }
     if (!field) return undefined;
     const resolved = this.resolve(field);
-    return { ...resolved, field, parent: schema, key };
+    return { ...resolved, field, parent: schema, ...(typeof key === 'string' ? { key } : {}) };
   }
 
   /** Follows a `$ref` to its definition; the referring schema's own description and default win. */

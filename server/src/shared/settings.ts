@@ -19,6 +19,12 @@ export const DEFAULT_SETTINGS: ShipshapeSettings = {
   dryRun: { stateDir: '.shipshape/state' },
 };
 
+/** The dry run's state files are the simulated cluster, not manifests: globs that keep them out of the workspace. */
+export function stateDirGlobs(stateDir: string): string[] {
+  const dir = stateDir.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, '');
+  return dir ? [`${dir}/**`] : [];
+}
+
 /** Fills what the client did not send and drops values of the wrong type. */
 export function normalizeSettings(raw: unknown): ShipshapeSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.shipshape']);
 
 /** Stops a scan from wandering forever in a huge tree (documented in the README). */
 export const MAX_SCANNED_FILES = 20_000;

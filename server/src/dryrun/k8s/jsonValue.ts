@@ -7,8 +7,16 @@ import { isRecord } from '../../documents/plainValues';
 
 export type JsonMap = Record<string, unknown>;
 
+/** A deep copy with JSON's semantics (undefined members dropped, undefined list items null), without the text round trip. */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : cloneJson(item))) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) out[key] = cloneJson(member);
+  }
+  return out as T;
 }
 
 /** The JSON type of a value, as Go's `reflect.TypeOf` tells decoded JSON apart. */

@@ -12,6 +12,22 @@ export type KubeStateRead = { objects: KObject[] } | { error: string };
 // Objects kubectl itself would list first when one apply creates them: namespaces before their contents.
 const KIND_ORDER = ['Namespace', 'Node', 'StorageClass', 'CustomResourceDefinition'];
 
+// The panel re-plans on every keystroke against the same state file: its parse is kept for the last
+// texts seen, and each plan gets its own copy (planning must not share objects with the cache).
+const recent = new Map<string, KubeStateRead>();
+const RECENT_TEXTS = 4;
+
+/** parseKubeState, remembered for the last few texts. */
+export function parseKubeStateCached(text: string): KubeStateRead {
+  let read = recent.get(text);
+  if (!read) {
+    read = parseKubeState(text);
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(text, read);
+  }
+  return 'objects' in read ? { objects: structuredClone(read.objects) } : read;
+}
+
 /** Reads a state file's text; never throws, and says where the text is wrong. */
 export function parseKubeState(text: string): KubeStateRead {
   let docs;
