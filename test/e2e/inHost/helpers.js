@@ -80,4 +80,42 @@ async function setKubernetesVersion(/** @type {string | undefined} */ version) {
   await vscode.workspace.getConfiguration('shipshape').update('kubernetesVersion', version, vscode.ConfigurationTarget.Workspace);
 }
 
-module.exports = { EXTENSION_ID, EXPECTED, fixture, open, findings, waitForFindings, replaceText, setKubernetesVersion };
+/** Where the first `text` in the document ends (to put a cursor right after it). */
+function positionAfter(/** @type {vscode.TextDocument} */ document, /** @type {string} */ text) {
+  const offset = document.getText().indexOf(text);
+  if (offset < 0) throw new Error(`"${text}" not in ${document.uri.path}`);
+  return document.positionAt(offset + text.length);
+}
+
+/** The editor tabs of every group whose input is a webview of ours (code-server prefixes the view type). */
+function webviewTabs(/** @type {string} */ viewType) {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes(viewType));
+}
+
+/**
+ * Resolves with `read()` once it is not undefined, now or after a later tab change (tabs reach the
+ * extension host after the workbench opened them); rejects once WAIT_MS pass.
+ * @template T @param {() => T | undefined} read @param {string} what
+ * @returns {Promise<T>}
+ */
+function waitForTabs(read, what) {
+  const now = read();
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no ${what} after ${WAIT_MS / 1000} s; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`));
+    }, WAIT_MS);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const value = read();
+      if (value === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+module.exports = { EXTENSION_ID, EXPECTED, fixture, open, findings, waitForFindings, replaceText, setKubernetesVersion, positionAfter, webviewTabs, waitForTabs };

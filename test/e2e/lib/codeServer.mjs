@@ -20,6 +20,8 @@ const quietSettings = {
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  // Tests edit buffers and revert them; code-server's default auto-save would write the edits to the fixtures.
+  'files.autoSave': 'off',
 };
 
 /**

@@ -22,6 +22,8 @@ export async function openWorkbench(/** @type {string} */ runDir, /** @type {str
   mkdirSync(screenshotDir, { recursive: true });
   return {
     page,
+    /** The workspace folder code-server opened (a copy of the fixtures). */
+    folder,
     /** Saves the whole window as `.test-output/e2e/screenshots/<name>.png`. @param {string} name */
     screenshot: (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }),
     close: async () => {
@@ -40,10 +42,22 @@ export async function openFile(/** @type {import('playwright-core').Page} */ pag
   await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor();
 }
 
-/** Ctrl+Shift+P, the command's title, Enter. */
+/**
+ * Ctrl+Shift+P, the command's title, then the row of exactly that title (another command's title may
+ * start with it, and the recently used one is listed first).
+ */
 export async function runCommand(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ title) {
   await page.keyboard.press('Control+Shift+P');
   await page.keyboard.type(title);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = new RegExp(`^${escaped}$`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
+}
+
+/**
+ * The content of the webview panel on screen: code-server puts each webview in an `iframe.webview` whose
+ * document holds the extension's HTML in a nested `#active-frame`.
+ */
+export function webviewContent(/** @type {import('playwright-core').Page} */ page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }

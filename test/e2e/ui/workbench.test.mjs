@@ -1,6 +1,10 @@
-// What a user sees: squiggles, the Problems panel, commands from the palette. One screenshot per step in
-// .test-output/e2e/screenshots/ (ui-NN-*.png), and one of the window when a test fails.
+// What a user sees: squiggles, the Problems panel, commands from the palette, completion and hover, the
+// dry-run panel. One workbench session for all: the suites in *.suite.mjs run in it after these tests.
+// One screenshot per step in .test-output/e2e/screenshots/ (ui-NN-*.png), and one of the window when a
+// test fails.
 import assert from 'node:assert/strict';
+import { dryRunPanelSuite } from './dryRunPanel.suite.mjs';
+import { editorFeaturesSuite } from './editorFeatures.suite.mjs';
 import { openFile, openWorkbench, runCommand } from './workbench.mjs';
 
 /** @type {Awaited<ReturnType<typeof openWorkbench>>} */
@@ -60,4 +64,8 @@ suite('the packaged extension in the code-server workbench', function () {
     assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0);
     await workbench.screenshot('ui-05-version-1.23');
   });
+
+  // Nested suites run after the tests above, in this order, in the same workbench.
+  editorFeaturesSuite(() => workbench);
+  dryRunPanelSuite(() => workbench);
 });
