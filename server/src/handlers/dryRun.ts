@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ManifestFile } from '../documents/manifestFile';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import type { ManifestWorkspace } from '../workspace/manifestWorkspace';
@@ -78,6 +78,16 @@ async function plan(host: DryRunHost, target: DryRunTarget, environment: string)
   return { output, stateFile: files.kube, stateDir, files: manifests.length, version };
 }
 
+/** The state file as the user knows it: relative to its workspace folder when it is inside one. */
+function shownPath(host: DryRunHost, path: string): string {
+  for (const folder of host.folders()) {
+    if (!folder.startsWith('file:')) continue;
+    const rel = relative(fileURLToPath(folder), path);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return path;
+}
+
 /** `shipshape/dryRun`: the plan of a target against an environment, for the panel. */
 export async function dryRun(host: DryRunHost, params: DryRunRequest.Params): Promise<DryRunRequest.Result> {
   const environment = environmentOf(params.environment);
@@ -87,7 +97,7 @@ export async function dryRun(host: DryRunHost, params: DryRunRequest.Params): Pr
     plan: run.output.plan,
     environment,
     environments,
-    stateFile: run.stateFile,
+    stateFile: shownPath(host, run.stateFile),
     ...(run.output.stateError ? { stateError: run.output.stateError } : {}),
     files: run.files,
     kubernetesVersion: run.version,

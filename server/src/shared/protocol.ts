@@ -41,7 +41,7 @@ export namespace DryRunRequest {
     environment: string;
     /** Every environment with a state file, plus the current one. */
     environments: string[];
-    /** The state file the plan was made against (it may not exist yet: empty cluster). */
+    /** The state file the plan was made against, relative to its workspace folder when inside one (it may not exist yet: empty cluster). */
     stateFile: string;
     /** Set when the state file exists but cannot be read: the plan then assumes an empty cluster. */
     stateError?: string;
