@@ -51,8 +51,9 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Spawns `node <script> --stdio` in its own process group and connects to it.
  * Unhandled requests from the server get `null`; its log messages and stderr are kept for error reports.
  */
-export function spawnServer(name, script, { env = {}, cwd } = {}) {
-  const child = spawn(process.execPath, [script, '--stdio'], {
+export function spawnServer(name, script, { env = {}, cwd, execArgv = [] } = {}) {
+  // execArgv: node options for the server (e.g. --cpu-prof, which NODE_OPTIONS does not take)
+  const child = spawn(process.execPath, [...execArgv, script, '--stdio'], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -17,13 +17,19 @@ const CLIENT_CAPABILITIES = {
   },
 };
 
-async function initialize(server, rootPath) {
+/** `capabilities` (optional) adds to the client capabilities above, e.g. completion and hover formats. */
+async function initialize(server, rootPath, capabilities = {}) {
   const rootUri = pathToFileURL(rootPath).href;
   await server.request('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: CLIENT_CAPABILITIES,
+    capabilities: {
+      ...CLIENT_CAPABILITIES,
+      ...capabilities,
+      textDocument: { ...CLIENT_CAPABILITIES.textDocument, ...capabilities.textDocument },
+      workspace: { ...CLIENT_CAPABILITIES.workspace, ...capabilities.workspace },
+    },
   });
   await server.notify('initialized', {});
 }
@@ -57,9 +63,9 @@ export class OursSession {
   name = 'ours';
   docs = new Documents();
 
-  static async start({ script, rootPath, kubernetesVersion, env }) {
+  static async start({ script, rootPath, kubernetesVersion, env, capabilities, execArgv }) {
     const session = new OursSession();
-    const server = spawnServer('shipshape', script, { env });
+    const server = spawnServer('shipshape', script, { env, execArgv });
     session.server = server;
     const configured = deferred();
     server.connection.onRequest('workspace/configuration', (params) => {
@@ -69,7 +75,7 @@ export class OursSession {
     server.connection.onRequest('workspace/diagnostic/refresh', () => null);
     server.connection.onRequest('client/registerCapability', () => null);
     session.configured = configured.promise;
-    await initialize(server, rootPath);
+    await initialize(server, rootPath, capabilities);
     return session;
   }
 
@@ -128,7 +134,7 @@ export class YlsSession {
   /** every URL the server asked for through vscode/content, in order */
   contentRequests = [];
 
-  static async start({ script, rootPath, schemaDir, kubernetesGlobs, extraSchemas = {} }) {
+  static async start({ script, rootPath, schemaDir, kubernetesGlobs, extraSchemas = {}, capabilities }) {
     const session = new YlsSession();
     const content = {
       [`${K8S_SCHEMA_BASE}all.json`]: readFileSync(`${schemaDir}/all.json`, 'utf8'),
@@ -170,7 +176,7 @@ export class YlsSession {
       waiter?.({ at: now(), diagnostics });
     });
     session.configured = configured.promise;
-    await initialize(server, rootPath);
+    await initialize(server, rootPath, capabilities);
     await server.notify('yaml/registerContentRequest', {});
     return session;
   }

@@ -1,8 +1,6 @@
-import { isMap, isSeq } from 'yaml';
 import type { Hover } from 'vscode-languageserver-types';
 import type { ManifestDoc, ManifestFile } from '../documents/manifestFile';
-import { pathAtOffset } from '../documents/pathAtOffset';
-import { formatPath, nodeRange, type PathSegment } from '../documents/yamlPath';
+import { formatPath, type PathSegment } from '../documents/yamlPath';
 import { isRecord } from '../documents/plainValues';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import { getComposeSchema, type ComposeSchema } from '../schema/composeSchema';
@@ -15,6 +13,7 @@ import { composeFieldHover } from './composeHover';
 import { composeReferenceSection } from './composeReferenceHover';
 import { objectAt, referenceLookup, referenceSection, type HoverIndex, type ReferenceLookup } from './referenceHover';
 import { renderFieldHover, type FieldHover } from './hoverMarkdown';
+import { hoverCursor } from './hoverCursor';
 
 /** What hover reads of the workspace (WorkspaceIndex satisfies it). */
 export interface HoverWorkspaceIndex extends HoverIndex {
@@ -98,12 +97,12 @@ export function hover(request: HoverRequest): Hover | null {
   const { file, offset } = request;
   const doc = docAtOffset(file, offset);
   if (!doc || doc.flavor === 'other') return null;
-  const cursor = pathAtOffset(doc.yaml, offset);
+  const cursor = hoverCursor(doc, offset);
   // On a mapping or list itself the cursor is between entries (or on a bracket): nothing to say.
-  if (!cursor || cursor.path.length === 0 || (cursor.on === 'value' && (isMap(cursor.node) || isSeq(cursor.node)))) return null;
+  if (!cursor || cursor.path.length === 0 || (cursor.on === 'value' && cursor.collection)) return null;
   const facts = doc.flavor === 'kubernetes' ? kubernetesHover(request, doc, cursor.path, cursor.on) : composeHover(request, doc, cursor.path, cursor.on);
   if (!facts) return null;
-  const range = nodeRange(cursor.node);
+  const range = cursor.range;
   return {
     contents: { kind: 'markdown', value: renderFieldHover(facts) },
     ...(range ? { range: file.lines.rangeOf(range[0], range[1]) } : {}),
