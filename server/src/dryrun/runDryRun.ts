@@ -10,6 +10,7 @@ import { parseComposeState, serializeComposeState, type ComposeProjectState, typ
 import { composeProjectName, composeProjectValue, normalizeProjectName } from './compose/projectValue';
 import { parseDotEnv } from './dotEnv';
 import { desiredObjects } from './desiredObjects';
+import { validateComposeDocument } from '../validation/compose/composeValidation';
 import { parseSelectorText, selectorTextMatches } from './k8s/labelSelectorText';
 import { isRecord } from '../documents/plainValues';
 import type { KObject } from './kobject';
@@ -75,6 +76,21 @@ function composeEnvironment(dir: string, workspace: ComposeWorkspace, processEnv
   return environment;
 }
 
+// `docker compose` refuses a project whose files fail the Compose schema before it touches anything.
+function loadErrors(files: readonly ManifestFile[]): string[] {
+  const errors: string[] = [];
+  for (const file of files) {
+    const name = decodeURIComponent(baseName(file.uri));
+    for (const doc of file.docs) {
+      if (doc.flavor !== 'compose') continue;
+      for (const d of validateComposeDocument(file, doc)) {
+        if (d.severity === 1) errors.push(`validating ${name}: ${typeof d.message === 'string' ? d.message : d.message.value} (line ${d.range.start.line + 1})`);
+      }
+    }
+  }
+  return errors;
+}
+
 function planCompose(files: readonly ManifestFile[], workspace: ComposeWorkspace, state: ComposeState, processEnv: Readonly<Record<string, string | undefined>>): { plans: ComposeProjectPlan[]; next: ComposeState } {
   const plans: ComposeProjectPlan[] = [];
   const projects = new Map<string, ComposeProjectState>(state.projects.map((p) => [p.name, p]));
@@ -84,6 +100,11 @@ function planCompose(files: readonly ManifestFile[], workspace: ComposeWorkspace
     const dir = dirOf(entry.uri) ?? '';
     const environment = composeEnvironment(dir, workspace, processEnv);
     const name = environment.COMPOSE_PROJECT_NAME ? normalizeProjectName(environment.COMPOSE_PROJECT_NAME) : composeProjectName(project, value, dir);
+    const refused = loadErrors(project.files);
+    if (refused.length > 0) {
+      plans.push({ project: name, file: entry.uri, services: [], orphans: [], startOrder: [], warnings: [], errors: refused });
+      continue;
+    }
     const { plan, next } = composeUp(value, name, projects.get(name), { environment });
     plans.push({ ...plan, file: entry.uri });
     projects.set(name, next);

@@ -78,3 +78,11 @@ test('C7 edits that do not recreate: depends_on, profiles, pull_policy, scale', 
   const edited = up('services:\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.25\n    depends_on: [db]\n    pull_policy: always\n', base.next);
   assert.deepEqual(actions(edited.project), [['db', 'running'], ['web', 'running']]);
 });
+
+test('a project that fails the Compose schema is refused before anything is created, as docker compose refuses to load it', () => {
+  const { project, next } = up('services:\n  web:\n    image: nginx:1.25\n    environmnet: {A: "1"}\n');
+  assert.deepEqual(project.services, []);
+  assert.equal(project.errors?.length, 1);
+  assert.match(project.errors![0]!, /^validating compose\.yaml: Unknown field "environmnet" in services\.web; did you mean "environment"\? \(line 4\)$/);
+  assert.deepEqual(next.compose.projects, [], 'nothing is recorded as running');
+});
