@@ -1,6 +1,7 @@
 import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
 import { LIMITS } from './limits';
 import { buildPositionTable, type PositionTable } from './positionTable';
+import { plainDocument } from './plainDocument';
 
 // Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
 // For validation both stand for the value they carry (`!reset` on a scalar for null).
@@ -13,7 +14,8 @@ const COMPOSE_TAGS: Tags = [
   { tag: '!override', collection: 'seq', resolve: (v: unknown) => v } as never,
 ];
 
-const PARSE_OPTIONS = { merge: true, customTags: COMPOSE_TAGS, uniqueKeys: true, prettyErrors: false, strict: false } as const;
+// logLevel: `yaml` would print warnings (collection keys) on stderr, which is the editor's output channel.
+const PARSE_OPTIONS = { merge: true, customTags: COMPOSE_TAGS, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
 /** A YAML-level problem; offsets are relative to the start of its chunk. */
 export interface ChunkProblem {
@@ -54,9 +56,9 @@ export function parseChunk(chunkText: string, start: number, withPositions = fal
     const exhausted = problems.find((p) => p.code === 'resource-limit');
     // A document the parser gave up on is reported once and not validated.
     if (exhausted) problems = [exhausted];
-    const value = exhausted ? undefined : toPlainValue(yamlDoc, start, problems);
-    const entry: ChunkEntry = { value, start: yamlDoc.range[0] - start, end: yamlDoc.range[2] - start, problems };
-    if (withPositions && value !== undefined) entry.positions = buildPositionTable(yamlDoc, start);
+    const plain = exhausted ? undefined : toPlainValue(yamlDoc, start, problems, withPositions);
+    const entry: ChunkEntry = { value: plain?.value, start: yamlDoc.range[0] - start, end: yamlDoc.range[2] - start, problems };
+    if (plain?.positions) entry.positions = plain.positions;
     return entry;
   });
   return { entries, ast };
@@ -74,10 +76,14 @@ function describeYamlError(chunkText: string, chunkStart: number, error: YAMLErr
 
 // The `yaml` library guards aliases (maxAliasCount) and may overflow the stack on absurd nesting:
 // both become one problem on the document instead of a crash.
-function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkProblem[]): unknown {
-  if (yamlDoc.contents === null) return null;
+// Most documents take the fast walk (plainDocument); the rest go through yaml's own toJS.
+function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkProblem[], withPositions: boolean): { value: unknown; positions?: PositionTable } | undefined {
+  if (yamlDoc.contents === null) return withPositions ? { value: null, positions: {} } : { value: null };
   try {
-    return yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    const fast = plainDocument(yamlDoc, chunkStart, withPositions);
+    if (fast) return fast;
+    const value = yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    return withPositions ? { value, positions: buildPositionTable(yamlDoc, chunkStart) } : { value };
   } catch (error) {
     const [start, end] = (yamlDoc.contents.range ?? yamlDoc.range).map((n) => n - chunkStart) as [number, number];
     const message =

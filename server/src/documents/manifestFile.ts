@@ -30,6 +30,15 @@ export class ParsedChunk {
   }
 
   /**
+   * Parses keeping a position table instead of the syntax tree, as a worker does: for large
+   * inputs, where keeping every tree would cost memory and garbage-collection time, and most
+   * documents are never looked at again (the tree is composed again for those that are).
+   */
+  static parseLean(text: string, start: number): ParsedChunk {
+    return new ParsedChunk(text, start, parseChunk(text, start, true).entries);
+  }
+
+  /**
    * The syntax trees, with ranges valid at the chunk's current position. Composed on first use
    * when the values came from elsewhere (a worker), and moved only when someone looks: most
    * reused documents are never looked at again.

@@ -27,7 +27,7 @@ export async function parseManifestFileAsync(uri: string, text: string, previous
   const fromWorker = pool.parse(offloadedList.map((p) => ({ text: p.text, start: p.start }))).catch(() => undefined);
   const parsed = new Map<ChunkPlan, ParsedChunk>();
   for (const p of plan) {
-    if (!offloaded.has(p)) parsed.set(p, reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start));
+    if (!offloaded.has(p)) parsed.set(p, reuseChunk(p) ?? ParsedChunk.parseLean(p.text, p.start));
   }
   const entries = await fromWorker;
   offloadedList.forEach((p, i) => {
@@ -59,7 +59,7 @@ export async function parseManyAsync(inputs: ReadonlyArray<{ uri: string; text: 
   const out: ManifestFile[] = new Array(inputs.length);
   planned.forEach(({ file, plan }, i) => {
     if (offloaded.has(i)) return;
-    out[i] = plan ? assembleFile(file, plan.map((c) => ParsedChunk.parse(c.text, c.start))) : file;
+    out[i] = plan ? assembleFile(file, plan.map((c) => (offloaded.size ? ParsedChunk.parseLean(c.text, c.start) : ParsedChunk.parse(c.text, c.start)))) : file;
   });
   const entries = await fromWorker;
   const chunksByFile = new Map<number, ParsedChunk[]>();

@@ -14,7 +14,9 @@ export function pathKey(path: readonly PathSegment[]): string {
   return path.join('\u0001');
 }
 
-const MAX_ENTRIES = 20_000;
+/** Bounds on a table: entries, and the depth below which nothing is recorded. */
+export const MAX_ENTRIES = 20_000;
+export const MAX_DEPTH = 64;
 
 export function buildPositionTable(doc: Document.Parsed, chunkStart: number): PositionTable {
   const table: PositionTable = {};
@@ -24,11 +26,11 @@ export function buildPositionTable(doc: Document.Parsed, chunkStart: number): Po
     return r ? [r[0] - chunkStart, r[1] - chunkStart] : [-1, -1];
   };
   const walk = (node: unknown, path: PathSegment[], depth: number): void => {
-    if (depth > 64 || count > MAX_ENTRIES) return;
+    if (depth > MAX_DEPTH || count > MAX_ENTRIES) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isScalar(pair.key) || typeof pair.key.value === 'symbol') continue; // merge keys: use the tree
-        const child = [...path, String(pair.key.value)];
+        const child = [...path, pair.key.value === null ? '' : String(pair.key.value)]; // a null key is '' in the value, as toJS makes it
         if (pathKey(child) in table) continue; // a duplicate key: lookups find the first one
         const [ks, ke] = range(pair.key);
         const [vs, ve] = range(pair.value);
