@@ -11,10 +11,12 @@
 //
 // One generated file of N Kubernetes documents (bench/manifests.mjs, plus a half-typed key in the
 // containers where key completion is asked: bench/editorPositions.mjs) is opened in each server (a
-// fresh process each, one after the other, never both at once); once its initial diagnostics are in
-// and the server is idle, a few warm-up requests (not counted), then `--requests` completion requests
-// and as many hover requests, one at a time, at the same positions for both servers: documents from
-// the middle of the file to its end. Time = client-side wall time from sending a request to its answer.
+// fresh process each, one open after the other); once its initial diagnostics are in and the server
+// is idle, a few warm-up requests (not counted). Then `--requests` completion requests and as many
+// hover requests, one at a time, at the same positions for both servers, interleaved (each position
+// asked of one server then the other, alternating who goes first), so that both meet the same load
+// of the machine: documents from the middle of the file to its end. Time = client-side wall time
+// from sending a request to its answer.
 // Fails (exit code 1) when an answer is not real: completion without the expected items, hover
 // without markdown showing the field's description.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +57,7 @@ function ylsScript() {
 }
 
 function parseArgs(argv) {
-  const opts = { docs: 5000, requests: 200, warmups: 4, typing: 0, peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
+  const opts = { docs: 5000, requests: 200, warmups: 40, typing: 0, peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -84,8 +86,8 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** One server in a fresh process: open → diagnostics, idle, warm-up, then the measured completions and hovers. */
-async function runServer(start, workload, uri, { timeoutMs, typing }, checks) {
+/** One server in a fresh process: open → diagnostics, idle, warm-up; ready for the measured requests. */
+async function prepareServer(start, workload, uri, { timeoutMs }) {
   const session = await start();
   const { server, name } = session;
   try {
@@ -96,33 +98,55 @@ async function runServer(start, workload, uri, { timeoutMs, typing }, checks) {
     }
     await withTimeout(session.configured, `${name} never pulled its settings (workspace/configuration)`, 5_000);
     const idle = await waitIdle(server);
-
     for (const at of workload.warmup.completion) await timedRequest(server, 'textDocument/completion', uri, at, timeoutMs);
     for (const at of workload.warmup.hover) await timedRequest(server, 'textDocument/hover', uri, at, timeoutMs);
-
-    // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
-    const floor = [];
-    for (let k = 0; k < FLOOR_PINGS; k++) {
-      const t0 = now();
-      await withTimeout(roundTrip(server), `${name} ping`, timeoutMs);
-      floor.push({ ms: now() - t0 });
-    }
-    const completion = [];
-    for (const at of workload.completion) {
-      const { ms: elapsed, result } = await timedRequest(server, 'textDocument/completion', uri, at, timeoutMs);
-      completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, checks) });
-    }
-    const hover = [];
-    for (const at of workload.hover) {
-      const { ms: elapsed, result } = await timedRequest(server, 'textDocument/hover', uri, at, timeoutMs);
-      hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
-    }
-    // Last, as it changes the text: the half-typed keys the completions above were asked at.
-    const typed = await typedCompletions(session, uri, workload.completion.filter((at) => at.kind === 'partialKey').slice(0, typing), timeoutMs, checks);
-    const slowLogs = server.logs.filter((line) => /took \d+ ms/.test(line));
-    return { name, openMs: open.ms, initialDiagnostics: open.diagnostics.length, idle, floor, completion, hover, typed, slowLogs, peakRssMiB: session.peakRssMiB() };
-  } finally {
+    return { session, name, server, openMs: open.ms, initialDiagnostics: open.diagnostics.length, idle, floor: [], completion: [], hover: [] };
+  } catch (error) {
     await session.stop();
+    throw error;
+  }
+}
+
+/**
+ * The measured requests, interleaved: each position is asked of every server in turn (the order
+ * alternating from one position to the next), so both meet the same machine at the same moment;
+ * on a busy 2-core machine, running one server's series after the other's let the load of the
+ * moment decide the comparison.
+ */
+async function measureInterleaved(runs, workload, uri, { timeoutMs }) {
+  const turns = (k) => (k % 2 === 0 ? runs : [...runs].reverse());
+  // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
+  for (let k = 0; k < FLOOR_PINGS; k++) {
+    for (const run of turns(k)) {
+      const t0 = now();
+      await withTimeout(roundTrip(run.server), `${run.name} ping`, timeoutMs);
+      run.floor.push({ ms: now() - t0 });
+    }
+  }
+  for (const [k, at] of workload.completion.entries()) {
+    for (const run of turns(k)) {
+      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
+      run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
+    }
+  }
+  for (const [k, at] of workload.hover.entries()) {
+    for (const run of turns(k)) {
+      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
+      run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
+    }
+  }
+}
+
+/** Last, one server at a time, as it changes the text: the half-typed keys the completions above were asked at. Then the server stops. */
+async function finishServer(run, workload, uri, { timeoutMs, typing }) {
+  try {
+    // The peer's schemas have no enums for the value positions: only ours must offer values there.
+    const typed = await typedCompletions(run.session, uri, workload.completion.filter((at) => at.kind === 'partialKey').slice(0, typing), timeoutMs, { values: run.name === 'ours' });
+    const slowLogs = run.server.logs.filter((line) => /took \d+ ms/.test(line));
+    const { name, openMs, initialDiagnostics, idle, floor, completion, hover } = run;
+    return { name, openMs, initialDiagnostics, idle, floor, completion, hover, typed, slowLogs, peakRssMiB: run.session.peakRssMiB() };
+  } finally {
+    await run.session.stop();
   }
 }
 
@@ -164,7 +188,7 @@ function render(results) {
     `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. One file of ${options.docs.toLocaleString('en-US')} Kubernetes documents ` +
       `(${(workload.bytes / 1024 / 1024).toFixed(1)} MiB, ${workload.lines.toLocaleString('en-US')} lines, ${workload.partialKeys} half-typed container keys), ` +
       `${options.requests} completion and ${options.requests} hover requests at positions in documents ${workload.measured[0].toLocaleString('en-US')}–${(workload.measured[1] - 1).toLocaleString('en-US')}, ` +
-      'the same positions in the same shuffled order for both servers, one request at a time, after the initial diagnostics, an idle server and ' +
+      'the same positions in the same shuffled order for both servers, one request at a time, interleaved (each position asked of both servers in turn, alternating who goes first), after the initial diagnostics, an idle server and ' +
       `${options.warmups} warm-up requests of each kind (not counted). Time: client-side wall time, request sent → answer received. ` +
       `Round-trip floor: ${FLOOR_PINGS} requests of a method the server does not know (its JSON-RPC layer alone answers). ` +
       'Items: YLS offers no values after `imagePullPolicy: ` / `protocol: ` because its v1.30.10 OpenAPI v2 schemas carry no enum there; only ours is required to.',
@@ -251,12 +275,15 @@ async function main() {
     if (opts.peer) {
       starts.push(['yls', () => YlsSession.start({ script: ylsScript(), rootPath: workspace, schemaDir: K8S_SCHEMA_DIR, kubernetesGlobs: ['k8s/**/*.yaml'], capabilities: EDITOR_CAPABILITIES })]);
     }
-    for (const [name, start] of starts) {
-      // The peer's schemas have no enums for the value positions: only ours must offer values there.
-      const run = await runServer(start, workload, uri, opts, { values: name === 'ours' });
-      results.runs[name] = run;
-      const s = (results.summary[name] = summarize(run));
-      console.log(`  ${name}: open → diagnostics ${ms(run.openMs)}; completion p50 ${ms(s.completion.p50)} p95 ${ms(s.completion.p95)}; hover p50 ${ms(s.hover.p50)} p95 ${ms(s.hover.p95)}; ${s.problems.length} answers not real`);
+    // One server opens the file at a time (each open is timed alone); then both stay up for the interleaved requests.
+    const prepared = [];
+    for (const [, start] of starts) prepared.push(await prepareServer(start, workload, uri, opts));
+    await measureInterleaved(prepared, workload, uri, opts);
+    for (const ready of prepared) {
+      const run = await finishServer(ready, workload, uri, opts);
+      results.runs[run.name] = run;
+      const s = (results.summary[run.name] = summarize(run));
+      console.log(`  ${run.name}: open → diagnostics ${ms(run.openMs)}; completion p50 ${ms(s.completion.p50)} p95 ${ms(s.completion.p95)}; hover p50 ${ms(s.hover.p50)} p95 ${ms(s.hover.p95)}; ${s.problems.length} answers not real`);
     }
   } finally {
     killAll();
