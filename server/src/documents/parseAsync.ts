@@ -3,6 +3,11 @@ import type { ParsePool } from './parsePool';
 
 /** Below this many characters of new text, handing work to the worker costs more than it saves. */
 const WORKER_THRESHOLD = 200_000;
+/**
+ * The share of the text this thread parses itself: a little under half, because it also splits
+ * the text and takes in the worker's results (structured clone) while the worker only parses.
+ */
+const MAIN_SHARE = 0.45;
 
 /**
  * parseManifestFile, sharing the parse of large new text with a worker thread: the worker takes
@@ -20,7 +25,7 @@ export async function parseManifestFileAsync(uri: string, text: string, previous
   const offloaded = new Set<ChunkPlan>();
   let kept = 0;
   for (const p of fresh) {
-    if (kept < freshChars / 2) kept += p.text.length;
+    if (kept < freshChars * MAIN_SHARE) kept += p.text.length;
     else offloaded.add(p);
   }
   const offloadedList = [...offloaded];
@@ -50,7 +55,7 @@ export async function parseManyAsync(inputs: ReadonlyArray<{ uri: string; text: 
     let kept = 0;
     planned.forEach((p, i) => {
       if (!p.plan) return;
-      if (kept < total / 2) kept += inputs[i]!.text.length;
+      if (kept < total * MAIN_SHARE) kept += inputs[i]!.text.length;
       else offloaded.add(i);
     });
   }
