@@ -8,7 +8,7 @@ import { servicePortNames, serviceTargetPortNameUnknown, serviceTargetPortNumber
 import { orphanEndpoints, podSubdomainServiceMissing, selectorlessServiceWithoutEndpoints } from './serviceEndpoints';
 import { ingressBackendPortMismatch, ingressBackendServiceMissing } from './ingressBackends';
 import { ingressClassUnknown, ingressTlsSecretMissing } from './ingressTls';
-import { netpolPeerPodSelectorNoPods, netpolPodSelectorNoPods } from './networkPolicy';
+import { netpolNamedPortUnknown, netpolNamespaceSelectorNoNamespaces, netpolPeerPodSelectorNoPods, netpolPodSelectorNoPods } from './networkPolicy';
 import { hpaTargetMissing, hpaTargetNotScalable, multipleAutoscalersSamePods, replicasSetWithHpa } from './autoscaling';
 import { multiplePdbsSamePods, pdbBlocksDisruption, pdbSelectorNoPods } from './podDisruption';
 import { stsServiceMissing, stsServiceNotHeadless, stsServiceSelectorMismatch } from './statefulSetService';
@@ -53,6 +53,8 @@ export const K8S_RULES: readonly K8sRule[] = [
   // NetworkPolicy (§3.4)
   netpolPodSelectorNoPods,
   netpolPeerPodSelectorNoPods,
+  netpolNamedPortUnknown,
+  netpolNamespaceSelectorNoNamespaces,
   // Autoscaling & disruption (§3.5)
   hpaTargetMissing,
   hpaTargetNotScalable,

@@ -1,8 +1,10 @@
-import { readSelector } from '../../labelSelector';
-import { list } from '../containers';
-import { isRecord } from '../k8sObject';
-import { noPodsFinding } from '../selectorTargets';
-import type { K8sRule, RuleFinding } from '../ruleContext';
+import { describeSelector, isEmptySelector, readLabels, readSelector, selectorMatches, type LabelSelector, type Labels } from '../../labelSelector';
+import { closestMatches } from '../../../validation/suggest';
+import { containersOf, list, portsOf, portValue } from '../containers';
+import { isRecord, type K8sObject } from '../k8sObject';
+import { selectPods } from '../podSelection';
+import { noPodsFinding, wantedLabels } from '../selectorTargets';
+import type { K8sRule, RuleContext, RuleFinding } from '../ruleContext';
 
 /**
  * netpol-podselector-no-pods: the policy applies to no pod. `{}` selects every pod of the
@@ -41,6 +43,125 @@ export const netpolPeerPodSelectorNoPods: K8sRule = {
           if (!selector) return;
           const finding = noPodsFinding(ctx, object, selector, ['spec', direction, r, peers, p, 'podSelector']);
           if (finding) out.push({ ...finding, severity: 'hint', message: finding.message.replace('selects no pods', `${direction} peer selects no pods`) });
+        });
+      });
+    }
+    return out;
+  },
+};
+
+interface NamedPortOwner {
+  name: string | undefined;
+  protocol: string;
+  owner: K8sObject;
+  path: RuleFinding['path'];
+}
+
+// The container ports of the pods a set of selectors picks in one namespace; undefined when they
+// pick no pod here (the selector rules say so), so a named port is never judged against nothing.
+function portsOfSelected(ctx: RuleContext, namespace: string | undefined, selectors: LabelSelector[]): NamedPortOwner[] | undefined {
+  const out: NamedPortOwner[] = [];
+  let matched = 0;
+  for (const selector of selectors) {
+    const selected = selectPods(ctx, namespace, wantedLabels(selector), (labels) => selectorMatches(selector, labels));
+    matched += selected.matched.length;
+    for (const { object: owner, template } of selected.matched) {
+      for (const container of containersOf(template, ['containers', 'initContainers'])) {
+        for (const p of portsOf(container)) out.push({ name: p.name, protocol: p.protocol, owner, path: p.path });
+      }
+    }
+  }
+  return matched > 0 ? out : undefined;
+}
+
+/**
+ * netpol-named-port-unknown: a named port in an ingress rule must be a container port name of
+ * the pods the policy selects; in an egress rule, of the peer pods it allows (only when every
+ * peer is a same-namespace podSelector: other destinations are unknown here). A Hint: the port
+ * may be served by pods outside the workspace.
+ */
+export const netpolNamedPortUnknown: K8sRule = {
+  name: 'netpol-named-port-unknown',
+  severity: 'hint',
+  check(object, ctx) {
+    if (object.kind !== 'NetworkPolicy' || !isRecord(object.value.spec)) return [];
+    const spec = object.value.spec;
+    const out: RuleFinding[] = [];
+    for (const [direction, peersKey] of [['ingress', 'from'], ['egress', 'to']] as const) {
+      list(spec[direction]).forEach((rule, r) => {
+        if (!isRecord(rule)) return;
+        const named = list(rule.ports).flatMap((port, p) => {
+          if (!isRecord(port)) return [];
+          const value = portValue(port.port);
+          return value && 'name' in value ? [{ name: value.name, protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP', p }] : [];
+        });
+        if (named.length === 0) return;
+        let selectors: LabelSelector[];
+        if (direction === 'ingress') {
+          const own = readSelector(spec.podSelector);
+          if (!own) return;
+          selectors = [own];
+        } else {
+          const peers = list(rule[peersKey]);
+          if (peers.length === 0 || peers.some((peer) => !isRecord(peer) || peer.namespaceSelector !== undefined || peer.ipBlock !== undefined)) return;
+          const read = peers.map((peer) => readSelector((peer as Record<string, unknown>).podSelector));
+          if (read.some((s) => !s)) return;
+          selectors = read as LabelSelector[];
+        }
+        const ports = portsOfSelected(ctx, object.namespace, selectors);
+        if (!ports) return;
+        const pods = direction === 'ingress' ? 'the pods it selects' : `the ${direction} peer pods`;
+        for (const { name, protocol, p } of named) {
+          if (ports.some((port) => port.name === name && port.protocol === protocol)) continue;
+          const [guess] = closestMatches(name, ports.flatMap((port) => (port.name ? [port.name] : [])));
+          const near = ports.find((port) => port.name === guess) ?? ports[0];
+          const declared = [...new Set(ports.flatMap((port) => (port.name ? [`${port.name}/${port.protocol}`] : [])))].slice(0, 6).join(', ');
+          out.push({
+            path: ['spec', direction, r, 'ports', p, 'port'],
+            message: `NetworkPolicy "${object.name}" allows ${direction} to port "${name}" (${protocol}), but no container of ${pods} has a port of that name (${declared ? `they name ${declared}` : 'they name none'})${guess ? `; did you mean "${guess}"?` : '.'}`,
+            related: near ? [{ object: near.owner, path: near.path, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}` }] : undefined,
+          });
+        }
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * netpol-namespaceselector-no-namespaces: a peer `namespaceSelector` that matches none of the
+ * Namespaces the workspace declares (with the label the API server adds to every Namespace,
+ * `kubernetes.io/metadata.name`). Namespaces are rarely kept in the same repository, so only a
+ * workspace that declares some is judged, and only at Hint; `{}` (every namespace) never fires.
+ */
+function nearestNamespace(ns: K8sObject): NonNullable<RuleFinding['related']>[number] {
+  const labelled = isRecord(ns.value.metadata) && isRecord(ns.value.metadata.labels);
+  return { object: ns, path: ['metadata', labelled ? 'labels' : 'name'], message: `Namespace "${ns.name}"${labelled ? ' labels' : ''}` };
+}
+
+export const netpolNamespaceSelectorNoNamespaces: K8sRule = {
+  name: 'netpol-namespaceselector-no-namespaces',
+  severity: 'hint',
+  check(object, ctx) {
+    if (object.kind !== 'NetworkPolicy' || !isRecord(object.value.spec)) return [];
+    const spec = object.value.spec;
+    const out: RuleFinding[] = [];
+    let namespaces: Array<{ object: K8sObject; labels: Labels }> | undefined;
+    for (const [direction, peersKey] of [['ingress', 'from'], ['egress', 'to']] as const) {
+      list(spec[direction]).forEach((rule, r) => {
+        if (!isRecord(rule)) return;
+        list(rule[peersKey]).forEach((peer, p) => {
+          if (!isRecord(peer)) return;
+          const selector = readSelector(peer.namespaceSelector);
+          if (!selector || isEmptySelector(selector)) return;
+          namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...readLabels((ns.value.metadata as Record<string, unknown> | undefined)?.labels), 'kubernetes.io/metadata.name': ns.name } }));
+          if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
+          out.push({
+            path: ['spec', direction, r, peersKey, p, 'namespaceSelector'],
+            on: 'key',
+            message: `This ${direction} peer's namespaceSelector (${describeSelector(selector)}) matches none of the ${namespaces.length} Namespace${namespaces.length === 1 ? '' : 's'} declared in the workspace; namespaces created elsewhere may still match.`,
+            related: [nearestNamespace(namespaces[0]!.object)],
+          });
         });
       });
     }
