@@ -8,6 +8,7 @@ import { servicePortNames, serviceTargetPortNameUnknown, serviceTargetPortNumber
 import { orphanEndpoints, podSubdomainServiceMissing, selectorlessServiceWithoutEndpoints } from './serviceEndpoints';
 import { ingressBackendPortMismatch, ingressBackendServiceMissing } from './ingressBackends';
 import { ingressClassUnknown, ingressTlsSecretMissing } from './ingressTls';
+import { affinitySelectorMatchesNothing } from './affinitySelectors';
 import { netpolNamedPortUnknown, netpolNamespaceSelectorNoNamespaces, netpolPeerPodSelectorNoPods, netpolPodSelectorNoPods } from './networkPolicy';
 import { hpaTargetMissing, hpaTargetNotScalable, multipleAutoscalersSamePods, replicasSetWithHpa } from './autoscaling';
 import { multiplePdbsSamePods, pdbBlocksDisruption, pdbSelectorNoPods } from './podDisruption';
@@ -55,6 +56,7 @@ export const K8S_RULES: readonly K8sRule[] = [
   netpolPeerPodSelectorNoPods,
   netpolNamedPortUnknown,
   netpolNamespaceSelectorNoNamespaces,
+  affinitySelectorMatchesNothing,
   // Autoscaling & disruption (§3.5)
   hpaTargetMissing,
   hpaTargetNotScalable,
