@@ -6,6 +6,17 @@ import { selectPods } from '../podSelection';
 import { noPodsFinding, wantedLabels } from '../selectorTargets';
 import type { K8sRule, RuleContext, RuleFinding } from '../ruleContext';
 
+type Direction = 'ingress' | 'egress';
+
+/** Every ingress and egress rule of a policy spec, with the key of its peers (`from` / `to`). */
+function eachPolicyRule(spec: Record<string, unknown>, visit: (direction: Direction, peersKey: 'from' | 'to', rule: Record<string, unknown>, r: number) => void): void {
+  for (const [direction, peersKey] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    list(spec[direction]).forEach((rule, r) => {
+      if (isRecord(rule)) visit(direction, peersKey, rule, r);
+    });
+  }
+}
+
 /**
  * netpol-podselector-no-pods: the policy applies to no pod. `{}` selects every pod of the
  * namespace, so it can only miss when the namespace has no workloads here (then a Hint: a
@@ -34,18 +45,15 @@ export const netpolPeerPodSelectorNoPods: K8sRule = {
   check(object, ctx) {
     if (object.kind !== 'NetworkPolicy' || !isRecord(object.value.spec)) return [];
     const out: RuleFinding[] = [];
-    for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
-      list(object.value.spec[direction]).forEach((rule, r) => {
-        if (!isRecord(rule)) return;
-        list(rule[peers]).forEach((peer, p) => {
-          if (!isRecord(peer) || peer.namespaceSelector !== undefined) return;
-          const selector = readSelector(peer.podSelector);
-          if (!selector) return;
-          const finding = noPodsFinding(ctx, object, selector, ['spec', direction, r, peers, p, 'podSelector']);
-          if (finding) out.push({ ...finding, severity: 'hint', message: finding.message.replace('selects no pods', `${direction} peer selects no pods`) });
-        });
+    eachPolicyRule(object.value.spec, (direction, peers, rule, r) => {
+      list(rule[peers]).forEach((peer, p) => {
+        if (!isRecord(peer) || peer.namespaceSelector !== undefined) return;
+        const selector = readSelector(peer.podSelector);
+        if (!selector) return;
+        const finding = noPodsFinding(ctx, object, selector, ['spec', direction, r, peers, p, 'podSelector']);
+        if (finding) out.push({ ...finding, severity: 'hint', message: finding.message.replace('selects no pods', `${direction} peer selects no pods`) });
       });
-    }
+    });
     return out;
   },
 };
@@ -87,43 +95,40 @@ export const netpolNamedPortUnknown: K8sRule = {
     if (object.kind !== 'NetworkPolicy' || !isRecord(object.value.spec)) return [];
     const spec = object.value.spec;
     const out: RuleFinding[] = [];
-    for (const [direction, peersKey] of [['ingress', 'from'], ['egress', 'to']] as const) {
-      list(spec[direction]).forEach((rule, r) => {
-        if (!isRecord(rule)) return;
-        const named = list(rule.ports).flatMap((port, p) => {
-          if (!isRecord(port)) return [];
-          const value = portValue(port.port);
-          return value && 'name' in value ? [{ name: value.name, protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP', p }] : [];
-        });
-        if (named.length === 0) return;
-        let selectors: LabelSelector[];
-        if (direction === 'ingress') {
-          const own = readSelector(spec.podSelector);
-          if (!own) return;
-          selectors = [own];
-        } else {
-          const peers = list(rule[peersKey]);
-          if (peers.length === 0 || peers.some((peer) => !isRecord(peer) || peer.namespaceSelector !== undefined || peer.ipBlock !== undefined)) return;
-          const read = peers.map((peer) => readSelector((peer as Record<string, unknown>).podSelector));
-          if (read.some((s) => !s)) return;
-          selectors = read as LabelSelector[];
-        }
-        const ports = portsOfSelected(ctx, object.namespace, selectors);
-        if (!ports) return;
-        const pods = direction === 'ingress' ? 'the pods it selects' : `the ${direction} peer pods`;
-        for (const { name, protocol, p } of named) {
-          if (ports.some((port) => port.name === name && port.protocol === protocol)) continue;
-          const [guess] = closestMatches(name, ports.flatMap((port) => (port.name ? [port.name] : [])));
-          const near = ports.find((port) => port.name === guess) ?? ports[0];
-          const declared = [...new Set(ports.flatMap((port) => (port.name ? [`${port.name}/${port.protocol}`] : [])))].slice(0, 6).join(', ');
-          out.push({
-            path: ['spec', direction, r, 'ports', p, 'port'],
-            message: `NetworkPolicy "${object.name}" allows ${direction} to port "${name}" (${protocol}), but no container of ${pods} has a port of that name (${declared ? `they name ${declared}` : 'they name none'})${guess ? `; did you mean "${guess}"?` : '.'}`,
-            related: near ? [{ object: near.owner, path: near.path, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}` }] : undefined,
-          });
-        }
+    eachPolicyRule(spec, (direction, peersKey, rule, r) => {
+      const named = list(rule.ports).flatMap((port, p) => {
+        if (!isRecord(port)) return [];
+        const value = portValue(port.port);
+        return value && 'name' in value ? [{ name: value.name, protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP', p }] : [];
       });
-    }
+      if (named.length === 0) return;
+      let selectors: LabelSelector[];
+      if (direction === 'ingress') {
+        const own = readSelector(spec.podSelector);
+        if (!own) return;
+        selectors = [own];
+      } else {
+        const peers = list(rule[peersKey]);
+        if (peers.length === 0 || peers.some((peer) => !isRecord(peer) || peer.namespaceSelector !== undefined || peer.ipBlock !== undefined)) return;
+        const read = peers.map((peer) => readSelector((peer as Record<string, unknown>).podSelector));
+        if (read.some((s) => !s)) return;
+        selectors = read as LabelSelector[];
+      }
+      const ports = portsOfSelected(ctx, object.namespace, selectors);
+      if (!ports) return;
+      const pods = direction === 'ingress' ? 'the pods it selects' : `the ${direction} peer pods`;
+      for (const { name, protocol, p } of named) {
+        if (ports.some((port) => port.name === name && port.protocol === protocol)) continue;
+        const [guess] = closestMatches(name, ports.flatMap((port) => (port.name ? [port.name] : [])));
+        const near = ports.find((port) => port.name === guess) ?? ports[0];
+        const declared = [...new Set(ports.flatMap((port) => (port.name ? [`${port.name}/${port.protocol}`] : [])))].slice(0, 6).join(', ');
+        out.push({
+          path: ['spec', direction, r, 'ports', p, 'port'],
+          message: `NetworkPolicy "${object.name}" allows ${direction} to port "${name}" (${protocol}), but no container of ${pods} has a port of that name (${declared ? `they name ${declared}` : 'they name none'})${guess ? `; did you mean "${guess}"?` : '.'}`,
+          related: near ? [{ object: near.owner, path: near.path, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}` }] : undefined,
+        });
+      }
+    });
     return out;
   },
 };
@@ -147,24 +152,21 @@ export const netpolNamespaceSelectorNoNamespaces: K8sRule = {
     const spec = object.value.spec;
     const out: RuleFinding[] = [];
     let namespaces: Array<{ object: K8sObject; labels: Labels }> | undefined;
-    for (const [direction, peersKey] of [['ingress', 'from'], ['egress', 'to']] as const) {
-      list(spec[direction]).forEach((rule, r) => {
-        if (!isRecord(rule)) return;
-        list(rule[peersKey]).forEach((peer, p) => {
-          if (!isRecord(peer)) return;
-          const selector = readSelector(peer.namespaceSelector);
-          if (!selector || isEmptySelector(selector)) return;
-          namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...readLabels((ns.value.metadata as Record<string, unknown> | undefined)?.labels), 'kubernetes.io/metadata.name': ns.name } }));
-          if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
-          out.push({
-            path: ['spec', direction, r, peersKey, p, 'namespaceSelector'],
-            on: 'key',
-            message: `This ${direction} peer's namespaceSelector (${describeSelector(selector)}) matches none of the ${namespaces.length} Namespace${namespaces.length === 1 ? '' : 's'} declared in the workspace; namespaces created elsewhere may still match.`,
-            related: [nearestNamespace(namespaces[0]!.object)],
-          });
+    eachPolicyRule(spec, (direction, peersKey, rule, r) => {
+      list(rule[peersKey]).forEach((peer, p) => {
+        if (!isRecord(peer)) return;
+        const selector = readSelector(peer.namespaceSelector);
+        if (!selector || isEmptySelector(selector)) return;
+        namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...readLabels((ns.value.metadata as Record<string, unknown> | undefined)?.labels), 'kubernetes.io/metadata.name': ns.name } }));
+        if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
+        out.push({
+          path: ['spec', direction, r, peersKey, p, 'namespaceSelector'],
+          on: 'key',
+          message: `This ${direction} peer's namespaceSelector (${describeSelector(selector)}) matches none of the ${namespaces.length} Namespace${namespaces.length === 1 ? '' : 's'} declared in the workspace; namespaces created elsewhere may still match.`,
+          related: [nearestNamespace(namespaces[0]!.object)],
         });
       });
-    }
+    });
     return out;
   },
 };
