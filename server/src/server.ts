@@ -21,6 +21,7 @@ import { WorkspaceSync } from './workspaceSync';
 import { SettingsCache } from './settingsCache';
 import { wrapHandler } from './handlers/wrapHandler';
 import { prewarmValidators } from './schema/prewarm';
+import { compileValidatorsWhileParsing } from './schema/compileWhileParsing';
 import { DryRunRequest, DryRunStateRequest, StatsRequest } from './shared/protocol';
 import { stateDirGlobs } from './shared/settings';
 import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
@@ -33,8 +34,8 @@ export function startServer(connection: Connection): void {
   const workspace = new ManifestWorkspace(kubernetes);
   const workerScript = join(__dirname, 'parseWorker.js');
   const pool = existsSync(workerScript) ? new ParsePool(workerScript) : undefined;
-  const parsed = new ParsedFiles(pool);
   const settings = new SettingsCache(connection);
+  const parsed = new ParsedFiles(pool, compileValidatorsWhileParsing(kubernetes, async (uri) => (await settings.get(uri)).kubernetesVersion));
   const sync = new WorkspaceSync(connection, workspace, parsed, settings, documents, pool);
   let watchFiles = false;
   let foldingLimit: number | undefined;

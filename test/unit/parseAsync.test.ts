@@ -10,6 +10,8 @@ import { ParsePool } from '../../server/src/documents/parsePool';
 import { ManifestValidator } from '../../server/src/validation/manifestValidator';
 import { ManifestWorkspace } from '../../server/src/workspace/manifestWorkspace';
 import { schemas } from './helpers';
+import { KubernetesSchemas } from '../../server/src/schema/kubernetesSchemas';
+import { compileValidatorsWhileParsing } from '../../server/src/schema/compileWhileParsing';
 
 // The worker runs bundled JavaScript, as in the shipped server.
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-worker-'));
@@ -89,4 +91,33 @@ test('the next parse reuses unchanged documents, and their trees move with the t
   const diagnostics = new ManifestValidator(schemas).validate(second, { kubernetesVersion: '1.35' });
   const fresh = new ManifestValidator(schemas).validate(parseManifestFile('file:///big.yaml', edited), { kubernetesVersion: '1.35' });
   assert.deepEqual(diagnostics, fresh);
+});
+
+test('work for this thread while the worker parses: handed the values this thread parsed, at its share; a failing one does not fail the parse', async () => {
+  const text = bigFile(800);
+  const sync = parseManifestFile('file:///big.yaml', text);
+  const seen: unknown[][] = [];
+  const withWork = await parseManifestFileAsync('file:///big.yaml', text, undefined, pool, () => ({ share: 0.25, work: (values) => void seen.push([...values]) }));
+  assert.equal(seen.length, 1);
+  // This thread parsed the first quarter (by characters) of the documents, in order.
+  const share = seen[0]!.length / sync.docs.length;
+  assert.ok(share > 0.22 && share < 0.3, `this thread parsed ${seen[0]!.length} of ${sync.docs.length} documents`);
+  assert.deepEqual(seen[0], sync.docs.slice(0, seen[0]!.length).map((d) => d.value));
+  assert.deepEqual(withWork.docs.map((d) => d.value), sync.docs.map((d) => d.value));
+  const failing = await parseManifestFileAsync('file:///big.yaml', text, undefined, pool, () => ({ share: 0.4, work: () => Promise.reject(new Error('boom')) }));
+  assert.deepEqual(failing.diagnostics, sync.diagnostics);
+  assert.equal(failing.docs.length, sync.docs.length);
+});
+
+test('compileValidatorsWhileParsing: before any compile this thread takes less text; the work compiles the kinds it saw for the URI\'s version', async () => {
+  const fresh = new KubernetesSchemas();
+  const asked: string[] = [];
+  const meanwhile = compileValidatorsWhileParsing(fresh, async (uri) => (asked.push(uri), '1.30'));
+  const cold = meanwhile('file:///a.yaml');
+  assert.ok(cold.share < 0.45, `cold share ${cold.share}`);
+  await cold.work([{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'v1', kind: 'Service' }, { apiVersion: 'example.com/v1', kind: 'Widget' }, 'not an object', null]);
+  assert.deepEqual(asked, ['file:///a.yaml']);
+  assert.equal(fresh.compiledValidators(), 2, 'Deployment and Service, once each; a kind with no built-in schema compiles nothing');
+  assert.equal(fresh.forVersion('1.30').compiledCount, 2);
+  assert.equal(meanwhile('file:///b.yaml').share, 0.5);
 });

@@ -3,18 +3,32 @@ import type { ParsePool } from './parsePool';
 
 /** Below this many characters of new text, handing work to the worker costs more than it saves. */
 const WORKER_THRESHOLD = 200_000;
+/** The share of the text this thread parses itself, unless a caller has other work for it (WhileWorkerParses). */
+const MAIN_SHARE = 0.5;
+
 /**
- * The share of the text this thread parses itself: a little under half, because it also splits
- * the text and takes in the worker's results (structured clone) while the worker only parses.
+ * Work this thread can do while the worker parses: the caller is handed the values this thread
+ * parsed (to compile the validators their kinds need, say), and may take a smaller share of the
+ * text so that the work fits in the worker's time.
  */
-const MAIN_SHARE = 0.45;
+export interface WhileWorkerParses {
+  /** This thread's share of the new text, from 0.1 to 0.5. */
+  share: number;
+  work(values: readonly unknown[]): Promise<void> | void;
+}
 
 /**
  * parseManifestFile, sharing the parse of large new text with a worker thread: the worker takes
- * the second half of the chunks to parse while this thread parses the first half. Results are
- * identical to the synchronous parse; if the worker fails, this thread parses its share too.
+ * the last chunks to parse while this thread parses the first ones. Results are identical to the
+ * synchronous parse; if the worker fails, this thread parses its share too.
  */
-export async function parseManifestFileAsync(uri: string, text: string, previous: ManifestFile | undefined, pool: ParsePool | undefined): Promise<ManifestFile> {
+export async function parseManifestFileAsync(
+  uri: string,
+  text: string,
+  previous: ManifestFile | undefined,
+  pool: ParsePool | undefined,
+  meanwhile?: () => WhileWorkerParses | undefined,
+): Promise<ManifestFile> {
   const { file, plan } = planParse(uri, text, previous);
   if (!plan) return file;
   const fresh = plan.filter((p) => !p.reused);
@@ -22,10 +36,12 @@ export async function parseManifestFileAsync(uri: string, text: string, previous
   if (!pool || freshChars < WORKER_THRESHOLD) {
     return assembleFile(file, plan.map((p) => reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start)));
   }
+  const extra = meanwhile?.();
+  const share = extra ? Math.min(0.5, Math.max(0.1, extra.share)) : MAIN_SHARE;
   const offloaded = new Set<ChunkPlan>();
   let kept = 0;
   for (const p of fresh) {
-    if (kept < freshChars * MAIN_SHARE) kept += p.text.length;
+    if (kept < freshChars * share) kept += p.text.length;
     else offloaded.add(p);
   }
   const offloadedList = [...offloaded];
@@ -33,6 +49,13 @@ export async function parseManifestFileAsync(uri: string, text: string, previous
   const parsed = new Map<ChunkPlan, ParsedChunk>();
   for (const p of plan) {
     if (!offloaded.has(p)) parsed.set(p, reuseChunk(p) ?? ParsedChunk.parseLean(p.text, p.start));
+  }
+  if (extra) {
+    try {
+      await extra.work([...parsed.values()].flatMap((chunk) => chunk.entries.map((e) => e.value)));
+    } catch {
+      // the work is an optimisation (it would be done later anyway): never a reason to fail the parse
+    }
   }
   const entries = await fromWorker;
   offloadedList.forEach((p, i) => {

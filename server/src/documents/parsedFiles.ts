@@ -1,5 +1,5 @@
 import type { ManifestFile } from './manifestFile';
-import { parseManifestFileAsync } from './parseAsync';
+import { parseManifestFileAsync, type WhileWorkerParses } from './parseAsync';
 import type { ParsePool } from './parsePool';
 
 /**
@@ -16,7 +16,11 @@ const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class ParsedFiles {
   private readonly files = new Map<string, { version: number; file: Promise<ManifestFile> }>();
 
-  constructor(private readonly pool?: ParsePool) {}
+  constructor(
+    private readonly pool?: ParsePool,
+    /** What this thread does while the worker parses part of a large file (given its URI). */
+    private readonly meanwhile?: (uri: string) => WhileWorkerParses | undefined,
+  ) {}
 
   get(uri: string, version: number, text: () => string): Promise<ManifestFile> {
     const hit = this.files.get(uri);
@@ -24,7 +28,7 @@ export class ParsedFiles {
     const content = text();
     const previous = hit ? hit.file.catch(() => undefined) : Promise.resolve(undefined);
     const start = hit && content.length > LARGE_TEXT ? previous.then(async (prev) => (await later(LARGE_TEXT_DELAY_MS), prev)) : previous;
-    const file = start.then((prev) => parseManifestFileAsync(uri, content, prev, this.pool));
+    const file = start.then((prev) => parseManifestFileAsync(uri, content, prev, this.pool, this.meanwhile && (() => this.meanwhile!(uri))));
     this.files.set(uri, { version, file });
     return file;
   }

@@ -57,6 +57,13 @@ export class KubernetesSchemas {
     return schemas;
   }
 
+  /** How many validators have been compiled so far, all versions together. */
+  compiledValidators(): number {
+    let n = 0;
+    for (const schemas of this.versions.values()) n += schemas.compiledCount;
+    return n;
+  }
+
   /** Per group/version/kind: the shipped versions serving it, its replacement, pre-1.23 removals. */
   get lifecycle(): Record<string, LifecycleEntry> {
     this.lifecycleCache ??= readJson<{ kinds: Record<string, LifecycleEntry> }>(join(this.dir, 'kubernetes', 'api-lifecycle.json')).kinds;
@@ -86,6 +93,10 @@ export class KubernetesVersionSchemas {
 
   get version(): string {
     return this.manifest.version;
+  }
+
+  get compiledCount(): number {
+    return this.validators.size;
   }
 
   kindInfo(apiVersion: string, kind: string): KindInfo | undefined {
