@@ -9,6 +9,7 @@ import { orphanEndpoints, podSubdomainServiceMissing, selectorlessServiceWithout
 import { ingressBackendPortMismatch, ingressBackendServiceMissing } from './ingressBackends';
 import { ingressClassUnknown, ingressTlsSecretMissing } from './ingressTls';
 import { affinitySelectorMatchesNothing } from './affinitySelectors';
+import { ingressAnnotationsRefs } from './ingressAnnotations';
 import { netpolNamedPortUnknown, netpolNamespaceSelectorNoNamespaces, netpolPeerPodSelectorNoPods, netpolPodSelectorNoPods } from './networkPolicy';
 import { hpaTargetMissing, hpaTargetNotScalable, multipleAutoscalersSamePods, replicasSetWithHpa } from './autoscaling';
 import { multiplePdbsSamePods, pdbBlocksDisruption, pdbSelectorNoPods } from './podDisruption';
@@ -57,6 +58,7 @@ export const K8S_RULES: readonly K8sRule[] = [
   netpolNamedPortUnknown,
   netpolNamespaceSelectorNoNamespaces,
   affinitySelectorMatchesNothing,
+  ingressAnnotationsRefs,
   // Autoscaling & disruption (§3.5)
   hpaTargetMissing,
   hpaTargetNotScalable,
