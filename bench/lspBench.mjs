@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests, editedText, EDIT_CHARS } from './manifests.mjs';
-import { killAll, now, roundTrip, sleep, withTimeout } from './lspProcess.mjs';
+import { killAll, now, waitIdle, withTimeout } from './lspProcess.mjs';
 import { OursSession, YlsSession } from './servers.mjs';
 import { corpusTable, median, ms, percentile, sizesTable, targetLines } from './report.mjs';
 
@@ -75,20 +75,6 @@ function checkPlanted(server, what, all, generated) {
       diagnostics.filter((d) => !Object.values(generated.plantedLines).includes(d.range.start.line)).slice(0, 3).map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
   }
   return undefined;
-}
-
-/** Waits until the server answers three pings in a row quickly (background work such as schema pre-warming is done). */
-async function waitIdle(server, { fastMs = 15, needed = 3, gapMs = 100, maxMs = 30_000 } = {}) {
-  const until = now() + maxMs;
-  let streak = 0;
-  while (streak < needed) {
-    if (now() > until) return false;
-    await sleep(gapMs);
-    const t0 = now();
-    await roundTrip(server);
-    streak = now() - t0 < fastMs ? streak + 1 : 0;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------- measurements

@@ -149,3 +149,17 @@ export async function roundTrip(server) {
     if (/timed out/.test(String(error?.message))) throw error;
   }
 }
+
+/** Waits until the server answers `needed` pings in a row quickly: its background work (schema pre-warming, indexing) is done. */
+export async function waitIdle(server, { fastMs = 15, needed = 3, gapMs = 100, maxMs = 30_000 } = {}) {
+  const until = now() + maxMs;
+  let streak = 0;
+  while (streak < needed) {
+    if (now() > until) return false;
+    await sleep(gapMs);
+    const t0 = now();
+    await roundTrip(server);
+    streak = now() - t0 < fastMs ? streak + 1 : 0;
+  }
+  return true;
+}
