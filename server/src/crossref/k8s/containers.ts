@@ -1,5 +1,5 @@
 import type { PathSegment } from '../../documents/yamlPath';
-import { isRecord, type PodTemplate } from './k8sObject';
+import { isRecord, type K8sObject, type PodTemplate } from './k8sObject';
 
 export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
@@ -60,4 +60,25 @@ export function portValue(value: unknown): { number: number } | { name: string }
   if (typeof value === 'string' && /^\d+$/.test(value)) return { number: Number(value) };
   if (typeof value === 'string' && value !== '') return { name: value };
   return undefined;
+}
+
+/** A container port of a pod template, with the object that carries the template. */
+export interface DeclaredPort {
+  name: string | undefined;
+  number: unknown;
+  protocol: string;
+  owner: K8sObject;
+  /** Path of the port entry, relative to the owner. */
+  path: PathSegment[];
+}
+
+/** Every container port of some pod templates; init containers count (native sidecars serve ports too). */
+export function declaredPorts(sources: Iterable<{ object: K8sObject; template: PodTemplate }>): DeclaredPort[] {
+  const out: DeclaredPort[] = [];
+  for (const { object: owner, template } of sources) {
+    for (const container of containersOf(template, ['containers', 'initContainers'])) {
+      for (const p of portsOf(container)) out.push({ name: p.name, number: p.containerPort, protocol: p.protocol, owner, path: p.path });
+    }
+  }
+  return out;
 }

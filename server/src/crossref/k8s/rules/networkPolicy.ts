@@ -1,6 +1,6 @@
-import { describeSelector, isEmptySelector, readLabels, readSelector, selectorMatches, type LabelSelector, type Labels } from '../../labelSelector';
+import { describeSelector, isEmptySelector, readSelector, selectorMatches, type LabelSelector, type Labels } from '../../labelSelector';
 import { closestMatches } from '../../../validation/suggest';
-import { containersOf, list, portsOf, portValue } from '../containers';
+import { declaredPorts, list, portValue, type DeclaredPort } from '../containers';
 import { isRecord, type K8sObject } from '../k8sObject';
 import { selectPods } from '../podSelection';
 import { noPodsFinding, wantedLabels } from '../selectorTargets';
@@ -58,28 +58,11 @@ export const netpolPeerPodSelectorNoPods: K8sRule = {
   },
 };
 
-interface NamedPortOwner {
-  name: string | undefined;
-  protocol: string;
-  owner: K8sObject;
-  path: RuleFinding['path'];
-}
-
 // The container ports of the pods a set of selectors picks in one namespace; undefined when they
 // pick no pod here (the selector rules say so), so a named port is never judged against nothing.
-function portsOfSelected(ctx: RuleContext, namespace: string | undefined, selectors: LabelSelector[]): NamedPortOwner[] | undefined {
-  const out: NamedPortOwner[] = [];
-  let matched = 0;
-  for (const selector of selectors) {
-    const selected = selectPods(ctx, namespace, wantedLabels(selector), (labels) => selectorMatches(selector, labels));
-    matched += selected.matched.length;
-    for (const { object: owner, template } of selected.matched) {
-      for (const container of containersOf(template, ['containers', 'initContainers'])) {
-        for (const p of portsOf(container)) out.push({ name: p.name, protocol: p.protocol, owner, path: p.path });
-      }
-    }
-  }
-  return matched > 0 ? out : undefined;
+function portsOfSelected(ctx: RuleContext, namespace: string | undefined, selectors: LabelSelector[]): DeclaredPort[] | undefined {
+  const matched = selectors.flatMap((selector) => selectPods(ctx, namespace, wantedLabels(selector), (labels) => selectorMatches(selector, labels)).matched);
+  return matched.length > 0 ? declaredPorts(matched) : undefined;
 }
 
 /**
@@ -157,7 +140,7 @@ export const netpolNamespaceSelectorNoNamespaces: K8sRule = {
         if (!isRecord(peer)) return;
         const selector = readSelector(peer.namespaceSelector);
         if (!selector || isEmptySelector(selector)) return;
-        namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...readLabels((ns.value.metadata as Record<string, unknown> | undefined)?.labels), 'kubernetes.io/metadata.name': ns.name } }));
+        namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...ns.labels, 'kubernetes.io/metadata.name': ns.name } }));
         if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
         out.push({
           path: ['spec', direction, r, peersKey, p, 'namespaceSelector'],

@@ -1,6 +1,6 @@
 import { equalitySelectorMatches, readLabels } from '../../labelSelector';
 import { closestMatches } from '../../../validation/suggest';
-import { containersOf, list, portsOf, portValue } from '../containers';
+import { declaredPorts, list, portValue, type DeclaredPort } from '../containers';
 import { isRecord, type K8sObject } from '../k8sObject';
 import { selectPods } from '../podSelection';
 import type { K8sRule, RuleContext, RuleFinding } from '../ruleContext';
@@ -30,7 +30,7 @@ export const servicePortNames: K8sRule = {
 
 interface SelectedPorts {
   /** Every container port of the selected pod templates, with where it is declared. */
-  ports: Array<{ name?: string; number: unknown; protocol: string; owner: K8sObject; ownerPath: RuleFinding['path'] }>;
+  ports: DeclaredPort[];
 }
 
 // The container ports of the pods the Service selects; undefined when it selects none (service-selector-no-pods says so).
@@ -41,14 +41,7 @@ function selectedPorts(object: K8sObject, ctx: RuleContext): SelectedPorts | und
   if (Object.keys(selector).length === 0) return undefined;
   const selected = selectPods(ctx, object.namespace, selector, (labels) => equalitySelectorMatches(selector, labels));
   if (selected.matched.length === 0) return undefined;
-  const ports: SelectedPorts['ports'] = [];
-  for (const { object: owner, template } of selected.matched) {
-    // Native sidecars (init containers that keep running) may serve ports too.
-    for (const container of containersOf(template, ['containers', 'initContainers'])) {
-      for (const p of portsOf(container)) ports.push({ name: p.name, number: p.containerPort, protocol: p.protocol, owner, ownerPath: p.path });
-    }
-  }
-  return { ports };
+  return { ports: declaredPorts(selected.matched) };
 }
 
 // Selecting pods records a dependency on every pod template: do it only when a port needs it, and once.
@@ -94,7 +87,7 @@ export const serviceTargetPortNameUnknown: K8sRule = {
         message: otherProtocol
           ? `targetPort "${target.name}" is a ${otherProtocol.protocol} port of the selected pods, but this Service port is ${protocol}.`
           : `targetPort "${target.name}" is not a port name of the pods Service "${object.name}" selects (they declare ${describe(selected.ports)})${guess ? `; did you mean "${guess}"?` : '.'}`,
-        related: near ? [{ object: near.owner, path: near.ownerPath, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}/${String(near.number)}` }] : undefined,
+        related: near ? [{ object: near.owner, path: near.path, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}/${String(near.number)}` }] : undefined,
       });
     });
     return out;
@@ -119,7 +112,7 @@ export const serviceTargetPortNumberUndeclared: K8sRule = {
       out.push({
         path: ['spec', 'ports', i, explicit ? 'targetPort' : 'port'],
         message: `${explicit ? 'targetPort' : 'port (used as targetPort)'} ${target.number} is not declared by the pods Service "${object.name}" selects (they declare ${describe(selected.ports)}).`,
-        related: [{ object: selected.ports[0]!.owner, path: selected.ports[0]!.ownerPath, message: `${selected.ports[0]!.owner.kind} "${selected.ports[0]!.owner.name}" ports` }],
+        related: [{ object: selected.ports[0]!.owner, path: selected.ports[0]!.path, message: `${selected.ports[0]!.owner.kind} "${selected.ports[0]!.owner.name}" ports` }],
       });
     });
     return out;
