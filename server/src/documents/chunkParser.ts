@@ -1,7 +1,7 @@
 import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
 import { LIMITS } from './limits';
-import { buildPositionTable, type PositionTable } from './positionTable';
-import { plainDocument } from './plainDocument';
+import type { PositionTable } from './positionTable';
+import { walkDocument } from './walkDocument';
 
 // Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
 // For validation both stand for the value they carry (`!reset` on a scalar for null).
@@ -74,16 +74,15 @@ function describeYamlError(chunkText: string, chunkStart: number, error: YAMLErr
   return { start, end, severity: 'error', code: duplicate ? 'duplicate-key' : 'yaml-syntax', message: cleanYamlMessage(error.message) };
 }
 
-// The `yaml` library guards aliases (maxAliasCount) and may overflow the stack on absurd nesting:
-// both become one problem on the document instead of a crash.
-// Most documents take the fast walk (plainDocument); the rest go through yaml's own toJS.
+// One walk gives the value and the position table; toJS only converts what that walk cannot. The
+// `yaml` library guards aliases (maxAliasCount), and either may overflow the stack on absurd
+// nesting: both become one problem on the document instead of a crash.
 function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkProblem[], withPositions: boolean): { value: unknown; positions?: PositionTable } | undefined {
   if (yamlDoc.contents === null) return withPositions ? { value: null, positions: {} } : { value: null };
   try {
-    const fast = plainDocument(yamlDoc, chunkStart, withPositions);
-    if (fast) return fast;
-    const value = yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-    return withPositions ? { value, positions: buildPositionTable(yamlDoc, chunkStart) } : { value };
+    const walked = walkDocument(yamlDoc, chunkStart, withPositions);
+    const value = walked.needsToJS ? yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount }) : walked.value;
+    return walked.positions ? { value, positions: walked.positions } : { value };
   } catch (error) {
     const [start, end] = (yamlDoc.contents.range ?? yamlDoc.range).map((n) => n - chunkStart) as [number, number];
     const message =
