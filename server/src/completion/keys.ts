@@ -1,6 +1,6 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { JsonSchema, KubernetesVersionSchemas } from '../schema/kubernetesSchemas';
-import type { SchemaAt, SchemaNavigator } from '../schema/schemaNavigator';
+import { isSchema, type SchemaAt, type SchemaNavigator } from '../schema/schemaNavigator';
 import { CompletionItemKind, keyInsertion, makeItem, RANK, type ItemEnv, type Shape } from './items';
 
 /** What completion says about one field: how its value is written, its type, its allowed values. */
@@ -34,7 +34,6 @@ const COMMON = new Set([
   'verbs', 'apiGroups', 'roleRef', 'subjects', 'serviceName', 'volumeClaimTemplates',
 ]);
 
-const isSchema = (value: unknown): value is JsonSchema => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 function shapeOf(schema: JsonSchema): Shape {
   if (schema.type === 'array') return 'list';

@@ -1,6 +1,7 @@
 import { isRecord } from '../documents/plainValues';
 import { podTemplatePaths } from '../crossref/k8s/podTemplates';
 import type { KObject } from './kobject';
+import { namespaceOrDefault as namespaceOf } from './k8s/objectMeta';
 
 /** A workload whose pod template reads a ConfigMap or Secret (env, envFrom, volumes, projected volumes). */
 export interface ConfigConsumer {
@@ -47,11 +48,6 @@ function templateSpec(workload: KObject): Record<string, unknown> | undefined {
     if (isRecord(node) && isRecord(node.spec)) return node.spec;
   }
   return undefined;
-}
-
-function namespaceOf(object: KObject): string {
-  const metadata = isRecord(object.metadata) ? object.metadata : {};
-  return typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
 }
 
 /** The workloads (Deployments, StatefulSets, DaemonSets, …, never ReplicaSets they own) that read a ConfigMap or Secret. */

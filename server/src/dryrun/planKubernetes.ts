@@ -6,6 +6,7 @@ import type { DesiredObject } from './desiredObjects';
 import { applyObjects, type AppliedObject } from './k8s/applyObjects';
 import type { KObject } from './kobject';
 import { simulateController } from './rollout/simulateController';
+import { namespaceOrDefault as namespaceOf } from './k8s/objectMeta';
 
 export interface KubernetesPlanOptions {
   schemas: KubernetesVersionSchemas;
@@ -34,11 +35,6 @@ const CONTROLLED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Cr
 
 function meta(object: KObject): Record<string, unknown> {
   return isRecord(object.metadata) ? object.metadata : {};
-}
-
-function namespaceOf(object: KObject): string {
-  const ns = meta(object).namespace;
-  return typeof ns === 'string' && ns ? ns : 'default';
 }
 
 function key(object: KObject): string {

@@ -12,9 +12,9 @@ import { parseDotEnv } from './dotEnv';
 import { desiredObjects } from './desiredObjects';
 import { validateComposeDocument } from '../validation/compose/composeValidation';
 import { parseSelectorText, selectorTextMatches } from './k8s/labelSelectorText';
-import { isRecord } from '../documents/plainValues';
 import type { KObject } from './kobject';
 import { planKubernetes } from './planKubernetes';
+import { labelsOf } from './k8s/objectMeta';
 import { schemaRejections } from './schemaRejections';
 import { parseKubeStateCached, serializeKubeState } from './state/kubeState';
 
@@ -53,11 +53,6 @@ export interface DryRunOutput {
   next?: NextState;
   /** A usage problem (bad selector): no plan was made. */
   error?: string;
-}
-
-function labelsOf(object: KObject): Record<string, string> {
-  const labels = isRecord(object.metadata) && isRecord(object.metadata.labels) ? object.metadata.labels : {};
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]));
 }
 
 /** Compose projects among the files: one per standard file (its override merges in), others on their own. */

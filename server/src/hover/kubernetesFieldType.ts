@@ -1,14 +1,10 @@
-import type { JsonSchema } from '../schema/kubernetesSchemas';
-import type { SchemaAt, SchemaNavigator } from '../schema/schemaNavigator';
+import { isSchema, type SchemaAt, type SchemaNavigator } from '../schema/schemaNavigator';
 
 // Definitions whose wire form is not what their schema's `type` says.
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const TIMES = new Set(['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime']);
 
-function isSchema(value: unknown): value is JsonSchema {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** `io.k8s.api.core.v1.Container` → `Container`. */
 export function shortDefinition(name: string): string {

@@ -1,5 +1,4 @@
-import type { JsonSchema } from '../schema/kubernetesSchemas';
-import type { SchemaAt, SchemaNavigator } from '../schema/schemaNavigator';
+import { isSchema, type SchemaAt, type SchemaNavigator } from '../schema/schemaNavigator';
 import { formatPath, type PathSegment } from '../documents/yamlPath';
 import { availabilityText, lifecycleLines, lifecycleOf, type FieldVersions } from './fieldVersions';
 import { kubernetesTypeText } from './kubernetesFieldType';
@@ -23,9 +22,6 @@ interface Walked {
   description?: string;
 }
 
-function isSchema(value: unknown): value is JsonSchema {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-}
 
 function walk(navigator: SchemaNavigator, field: KubernetesField): Walked | undefined {
   let at = navigator.root(field.apiVersion, field.kind);

@@ -1,5 +1,6 @@
 import type { JsonSchema, KubernetesVersionSchemas } from './kubernetesSchemas';
 import type { PathSegment } from '../documents/yamlPath';
+import { isRecord } from '../documents/plainValues';
 
 /** A schema reached by walking a path from a kind's root, with what the walk learned on the way. */
 export interface SchemaAt {
@@ -89,6 +90,7 @@ export class SchemaNavigator {
   }
 }
 
-function isSchema(value: unknown): value is JsonSchema {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+/** A schema object (a mapping): what every schema position may hold besides booleans. */
+export function isSchema(value: unknown): value is JsonSchema {
+  return isRecord(value);
 }

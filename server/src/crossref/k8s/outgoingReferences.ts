@@ -3,6 +3,7 @@ import { equalitySelectorMatches, readLabels, readSelector, selectorMatches, typ
 import { CLUSTER_SCOPED } from '../namespaces';
 import { isRecord, type K8sObject } from './k8sObject';
 import { podObjectReferences } from './podReferences';
+import { list } from './containers';
 
 /** A by-name reference from an object to another object, for navigation and rename. */
 export interface OutgoingReference {
@@ -28,10 +29,6 @@ function at(value: unknown, path: PathSegment[]): unknown {
 
 function push(out: OutgoingReference[], kind: string, name: unknown, path: PathSegment[], namespace: string | undefined): void {
   if (typeof name === 'string' && name !== '') out.push({ kind, name, path, namespace: CLUSTER_SCOPED.has(kind) ? undefined : namespace });
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 /** Every by-name reference an object makes (pod specs, Ingress backends, HPA targets, RBAC, storage). */

@@ -1,5 +1,6 @@
 import type { PathSegment } from '../../documents/yamlPath';
 import { isRecord, type PodTemplate } from './k8sObject';
+import { CONTAINER_LISTS, list } from './containers';
 
 /** A reference from a pod spec to a ConfigMap or Secret (or a key of one). */
 export interface PodObjectReference {
@@ -11,11 +12,6 @@ export interface PodObjectReference {
   optional: boolean;
 }
 
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /** Every ConfigMap/Secret reference of a pod template: env, envFrom, volumes, projected volumes. */
 export function podObjectReferences(template: PodTemplate): PodObjectReference[] {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isRecord } from '../../documents/plainValues';
 import type { ServiceConfig } from './normalizeProject';
+import { canonicalJson } from '../canonicalJson';
 
 /**
  * The change detector (§8.2): a service's config hash, stored on each container it creates
@@ -11,18 +12,6 @@ import type { ServiceConfig } from './normalizeProject';
 
 const IGNORED = ['build', 'pull_policy', 'scale', 'depends_on', 'profiles'];
 const NAMESPACES = ['network_mode', 'ipc', 'pid', 'uts', 'cgroup'];
-
-/** JSON with object keys sorted at every level, undefined values dropped. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (isRecord(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * The hashed form of a service. `identity(x)` names the current first container of service x:

@@ -17,6 +17,11 @@ export function namespaceOf(object: KObject): string {
   return typeof namespace === 'string' ? namespace : '';
 }
 
+/** The namespace an object lands in: its own, else `default` (the context namespace of the simulated kubectl). */
+export function namespaceOrDefault(object: KObject): string {
+  return namespaceOf(object) || 'default';
+}
+
 export function kindOf(object: KObject): string {
   return typeof object.kind === 'string' ? object.kind : '';
 }
@@ -43,7 +48,8 @@ export function annotationsOf(object: KObject): Record<string, string> {
   return stringMap(metadataOf(object).annotations);
 }
 
-function stringMap(value: unknown): Record<string, string> {
+/** A `map[string]string` such as labels or annotations: values stringified, null and absent ones left out. */
+export function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = String(v);
   return out;

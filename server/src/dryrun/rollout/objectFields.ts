@@ -1,4 +1,5 @@
 import { isRecord } from '../../documents/plainValues';
+export { stringMap } from '../k8s/objectMeta';
 
 /** Small readers over plain JSON objects, so controller code stays about controllers. */
 
@@ -23,13 +24,6 @@ export function at(value: unknown, ...keys: string[]): unknown {
 export function intField(value: unknown, fallback: number): number {
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : fallback;
-}
-
-/** A `map[string]string` such as labels or annotations, values stringified. */
-export function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, v] of Object.entries(record(value))) if (v !== undefined && v !== null) out[key] = String(v);
-  return out;
 }
 
 export function clone<T>(value: T): T {

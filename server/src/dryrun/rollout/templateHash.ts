@@ -1,4 +1,5 @@
 import { isRecord } from '../../documents/plainValues';
+import { canonicalJson } from '../canonicalJson';
 
 /**
  * The pod-template-hash: FNV-32a over the template (+ collisionCount as 8 little-endian bytes), the
@@ -10,16 +11,6 @@ import { isRecord } from '../../documents/plainValues';
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** JSON with mapping keys sorted at every level; undefined values dropped, as JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  if (isRecord(value)) {
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 export function fnv32a(bytes: Uint8Array): number {
   let hash = 0x811c9dc5;
