@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { isMap, isSeq } from 'yaml';
@@ -9,6 +9,8 @@ import { walkDocument } from '../../server/src/documents/walkDocument';
 import { MAX_DEPTH, MAX_ENTRIES, type PositionTable } from '../../server/src/documents/positionTable';
 import { locatePath, nodeRange } from '../../server/src/documents/yamlPath';
 import { yaml } from './helpers';
+import { yamlFiles } from './corpusFiles';
+import { mutate, seededRandom } from './seededMutations';
 
 // walkDocument gives in one walk what yaml's toJS gives (the value) and where every key and value
 // sits (the position table). Both are checked against independent sources: the value against toJS,
@@ -18,15 +20,6 @@ const SHARED = resolve(__dirname, '..', '..', '..', 'shared');
 const PARSE_START = 7; // a chunk that does not start the file: positions are chunk-relative
 const SEPARATOR = '\u0001';
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 function toJS(doc: Document.Parsed): unknown {
   doc.options.logLevel = 'error'; // no warnings about collection keys on stderr
@@ -174,21 +167,13 @@ test('edge cases: odd keys and values agree with toJS; what only yaml knows fall
 test('seeded mutations of corpus files (broken indentation, stray indicators, anchors) are placed exactly, and agree with toJS wherever the walk converts them', () => {
   const files = yamlFiles(join(SHARED, 'corpus', 'k8s')).slice(0, 60);
   const inserts = [' ', '  ', '\n', ':', '- ', '#', '"', "'", '{', '[', '&a ', '*a', '!t ', '<<: ', '? ', '|', '>', '~', '\t', ',', '---\n'];
-  let seed = 20261123;
-  const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const random = seededRandom(20261123);
   let answered = 0;
   let compared = 0;
   for (const file of files) {
     const original = readFileSync(file, 'utf8');
     for (let k = 0; k < 12; k++) {
-      let text = original;
-      for (let m = 0; m <= random(3); m++) {
-        const at = random(text.length + 1);
-        text = random(4) === 0 ? text.slice(0, at) + text.slice(at + 1 + random(8)) : text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
-      }
+      const text = mutate(original, inserts, random);
       const [a, t] = compare(text, `${file} mutation ${k}`);
       answered += a;
       compared += t;

@@ -1,21 +1,9 @@
-import { Composer, Parser, type Document, type Tags, type YAMLError } from 'yaml';
+import { Composer, Parser, type CST, type Document, type YAMLError } from 'yaml';
+import { entriesFromTokens } from './cstWalk';
 import { LIMITS } from './limits';
+import { PARSE_OPTIONS } from './parseOptions';
 import type { PositionTable } from './positionTable';
 import { walkDocument } from './walkDocument';
-
-// Compose's merge tags: `!reset` drops an inherited value, `!override` replaces it whole.
-// For validation both stand for the value they carry (`!reset` on a scalar for null).
-const COMPOSE_TAGS: Tags = [
-  { tag: '!reset', resolve: () => null },
-  { tag: '!reset', collection: 'map', resolve: (v: unknown) => v } as never,
-  { tag: '!reset', collection: 'seq', resolve: (v: unknown) => v } as never,
-  { tag: '!override', resolve: (s: string) => s },
-  { tag: '!override', collection: 'map', resolve: (v: unknown) => v } as never,
-  { tag: '!override', collection: 'seq', resolve: (v: unknown) => v } as never,
-];
-
-// logLevel: `yaml` would print warnings (collection keys) on stderr, which is the editor's output channel.
-const PARSE_OPTIONS = { merge: true, customTags: COMPOSE_TAGS, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
 /** A YAML-level problem; offsets are relative to the start of its chunk. */
 export interface ChunkProblem {
@@ -42,16 +30,37 @@ export interface ChunkEntry {
  * file, so every node range is absolute in the file.
  */
 export function composeChunk(chunkText: string, start: number): Document.Parsed[] {
+  return composeTokens(chunkTokens(chunkText, start), start + chunkText.length);
+}
+
+function chunkTokens(chunkText: string, start: number): CST.Token[] {
   const parser = new Parser();
   parser.offset = start;
-  const composer = new Composer(PARSE_OPTIONS);
-  return [...composer.compose(parser.parse(chunkText), false, start + chunkText.length)];
+  return [...parser.parse(chunkText)];
+}
+
+function composeTokens(tokens: Iterable<CST.Token>, end: number): Document.Parsed[] {
+  return [...new Composer(PARSE_OPTIONS).compose(tokens, false, end)];
 }
 
 /** Parses a chunk into its entries (and the syntax trees they came from). */
 export function parseChunk(chunkText: string, start: number, withPositions = false): { entries: ChunkEntry[]; ast: Document.Parsed[] } {
   const ast = composeChunk(chunkText, start);
-  const entries = ast.map((yamlDoc) => {
+  return { entries: entriesOf(ast, chunkText, start, withPositions), ast };
+}
+
+/**
+ * A chunk's entries with position tables and no syntax tree, as large inputs and the worker keep
+ * them: straight from the parser's tokens where every document is plain (see cstWalk.ts), else
+ * composed from the same tokens. Either way the entries are those parseChunk gives.
+ */
+export function parseChunkLean(chunkText: string, start: number): ChunkEntry[] {
+  const tokens = chunkTokens(chunkText, start);
+  return entriesFromTokens(tokens, start) ?? entriesOf(composeTokens(tokens, start + chunkText.length), chunkText, start, true);
+}
+
+function entriesOf(ast: Document.Parsed[], chunkText: string, start: number, withPositions: boolean): ChunkEntry[] {
+  return ast.map((yamlDoc) => {
     let problems = yamlDoc.errors.map((error) => describeYamlError(chunkText, start, error));
     const exhausted = problems.find((p) => p.code === 'resource-limit');
     // A document the parser gave up on is reported once and not validated.
@@ -61,7 +70,6 @@ export function parseChunk(chunkText: string, start: number, withPositions = fal
     if (plain?.positions) entry.positions = plain.positions;
     return entry;
   });
-  return { entries, ast };
 }
 
 function describeYamlError(chunkText: string, chunkStart: number, error: YAMLError): ChunkProblem {

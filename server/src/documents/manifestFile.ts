@@ -6,7 +6,7 @@ import { detectFileFlavor, detectDocumentFlavor, type DocumentFlavor, type FileF
 import { LIMITS } from './limits';
 import { documentChunks } from './documentChunks';
 import { shiftDocument } from './shiftRanges';
-import { composeChunk, parseChunk, type ChunkEntry } from './chunkParser';
+import { composeChunk, parseChunk, parseChunkLean, type ChunkEntry } from './chunkParser';
 import { pathKey } from './positionTable';
 
 /** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
@@ -35,7 +35,7 @@ export class ParsedChunk {
    * documents are never looked at again (the tree is composed again for those that are).
    */
   static parseLean(text: string, start: number): ParsedChunk {
-    return new ParsedChunk(text, start, parseChunk(text, start, true).entries);
+    return new ParsedChunk(text, start, parseChunkLean(text, start));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseChunk } from './chunkParser';
+import { parseChunkLean } from './chunkParser';
 
 /** Worker-thread entry: parses chunks and returns their plain entries (values and problems). */
 export interface ParseRequest {
@@ -9,7 +9,7 @@ export interface ParseRequest {
 
 parentPort?.on('message', (request: ParseRequest) => {
   try {
-    const entries = request.chunks.map((c) => parseChunk(c.text, c.start, true).entries);
+    const entries = request.chunks.map((c) => parseChunkLean(c.text, c.start));
     parentPort!.postMessage({ id: request.id, entries });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) });

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { aboveHint, ofCode, workspace } from './crossrefHelpers';
+import { yamlFiles } from '../../corpusFiles';
 
 /**
  * Real, deployable manifests written by other projects (../shared/corpus, whose README says
@@ -12,12 +13,6 @@ import { aboveHint, ofCode, workspace } from './crossrefHelpers';
 const CORPUS = join(__dirname, '../../../../../shared/corpus/k8s');
 const VALID = ['microservices-demo/kubernetes-manifests', 'example-voting-app', 'kubernetes-examples/web/guestbook'];
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 function load(folder: string): Record<string, string> {
   const root = join(CORPUS, folder);
