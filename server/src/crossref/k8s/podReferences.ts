@@ -12,18 +12,9 @@ export interface PodObjectReference {
   optional: boolean;
 }
 
-// Four rules, the reference index and a quick fix read the same template's references: collected
-// once per template (templates live as long as their parse, and the lists are only read).
-const collected = new WeakMap<PodTemplate, readonly PodObjectReference[]>();
 
 /** Every ConfigMap/Secret reference of a pod template: env, envFrom, volumes, projected volumes. */
-export function podObjectReferences(template: PodTemplate): readonly PodObjectReference[] {
-  let refs = collected.get(template);
-  if (!refs) collected.set(template, (refs = collectReferences(template)));
-  return refs;
-}
-
-function collectReferences(template: PodTemplate): PodObjectReference[] {
+export function podObjectReferences(template: PodTemplate): PodObjectReference[] {
   const out: PodObjectReference[] = [];
   const spec = template.spec;
   const base: PathSegment[] = [...template.path, 'spec'];
