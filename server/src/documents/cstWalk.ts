@@ -37,11 +37,21 @@ const SCHEMA_DOC = new Document(null, PARSE_OPTIONS);
 const DEFAULT_TAGS = SCHEMA_DOC.schema.tags.filter((tag) => !('collection' in tag && tag.collection));
 const plainCache = new Map<string, unknown>();
 const PLAIN_CACHE_LIMIT = 50_000;
+const CACHED_LENGTH = 64;
 
 function resolvePlain(source: string, atKey: boolean): unknown {
+  // Short values repeat (names, ports, enums); long ones rarely do and would only fill the cache.
+  if (source.length > CACHED_LENGTH) return resolvePlainUncached(source, atKey);
   const cacheKey = atKey ? '\u0000' + source : source;
   const cached = plainCache.get(cacheKey);
   if (cached !== undefined || plainCache.has(cacheKey)) return cached;
+  const resolved = resolvePlainUncached(source, atKey);
+  if (plainCache.size >= PLAIN_CACHE_LIMIT) plainCache.clear();
+  plainCache.set(cacheKey, resolved);
+  return resolved;
+}
+
+function resolvePlainUncached(source: string, atKey: boolean): unknown {
   const tag = DEFAULT_TAGS.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
   if (tag?.default === 'key') giveUp(); // a merge key: only toJS applies it
   let resolved: unknown = source;
@@ -52,8 +62,6 @@ function resolvePlain(source: string, atKey: boolean): unknown {
     resolved = isScalar(result) ? result.value : result;
   }
   if (!(resolved === null || typeof resolved === 'string' || typeof resolved === 'number' || typeof resolved === 'boolean')) giveUp();
-  if (plainCache.size >= PLAIN_CACHE_LIMIT) plainCache.clear();
-  plainCache.set(cacheKey, resolved);
   return resolved;
 }
 
