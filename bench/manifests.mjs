@@ -10,7 +10,7 @@ const KINDS = ['Deployment', 'Service', 'ConfigMap', 'Ingress'];
 /** Characters an edit puts in place of the label's first character; all distinct, so no edit repeats a text. */
 export const EDIT_CHARS = 'bcdefghijklmnopqrstuvwxyz0123456789';
 
-function deployment(name, { badReplicas, unknownField, editLabel }) {
+function deployment(name, { badReplicas, unknownField, editLabel, config = `${name}-config` }) {
   return [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -69,11 +69,11 @@ function deployment(name, { badReplicas, unknownField, editLabel }) {
     '            - name: DATABASE_URL',
     '              valueFrom:',
     '                configMapKeyRef:',
-    `                  name: ${name}-config`,
+    `                  name: ${config}`,
     '                  key: database.url',
     '          envFrom:',
     '            - configMapRef:',
-    `                name: ${name}-config`,
+    `                name: ${config}`,
     '          resources:',
     '            requests:',
     '              cpu: 100m',
@@ -99,7 +99,7 @@ function deployment(name, { badReplicas, unknownField, editLabel }) {
     '      volumes:',
     '        - name: config',
     '          configMap:',
-    `            name: ${name}-config`,
+    `            name: ${config}`,
   ];
 }
 
@@ -200,7 +200,14 @@ export function generateManifests(count, variant = 'a') {
     const kind = KINDS[i % KINDS.length];
     const doc =
       kind === 'Deployment'
-        ? deployment(name, { badReplicas: i === badReplicasDoc, unknownField: i === unknownFieldDoc, editLabel: i === editDoc })
+        ? deployment(name, {
+            badReplicas: i === badReplicasDoc,
+            unknownField: i === unknownFieldDoc,
+            editLabel: i === editDoc,
+            // A last, incomplete group has no ConfigMap of its own: use the first group's, so that
+            // the only findings are the two planted errors.
+            config: i + KINDS.indexOf('ConfigMap') < count ? `${name}-config` : `svc-${variant}-0-config`,
+          })
         : kind === 'Service'
           ? service(name)
           : kind === 'ConfigMap'
