@@ -130,14 +130,20 @@ const TEMPLATE_PATTERN = /\{\{[\s\S]*?\}\}/;
 export interface ChunkPlan {
   start: number;
   text: string;
+  /** The same document in the previous parse of this URI. */
   reused?: ParsedChunk;
+  /** The entries of the same document text in another file's current parse (a copy, a diff's other side). */
+  shared?: ChunkEntry[];
 }
+
+/** Entries another current parse has for a document's exact text, if any. */
+export type SharedChunks = (chunkText: string) => ChunkEntry[] | undefined;
 
 /**
  * Splits the text into chunks and matches them with the previous parse of the same URI; returns
  * undefined (with the file's verdict filled in) when the file is not to be parsed at all.
  */
-export function planParse(uri: string, text: string, previous?: ManifestFile): { file: ManifestFile; plan?: ChunkPlan[] } {
+export function planParse(uri: string, text: string, previous?: ManifestFile, shared?: SharedChunks): { file: ManifestFile; plan?: ChunkPlan[] } {
   const lines = new LineIndex(text);
   const file: ManifestFile = { uri, text, lines, flavor: 'none', templated: false, docs: [], diagnostics: [], chunks: [] };
   if (text.length > LIMITS.maxFileChars) {
@@ -158,7 +164,8 @@ export function planParse(uri: string, text: string, previous?: ManifestFile): {
   }
   const plan = documentChunks(text).map(([start, end]): ChunkPlan => {
     const chunkText = text.slice(start, end);
-    return { start, text: chunkText, reused: reusable.get(chunkText)?.shift() };
+    const reused = reusable.get(chunkText)?.shift();
+    return reused ? { start, text: chunkText, reused } : { start, text: chunkText, shared: shared?.(chunkText) };
   });
   return { file, plan };
 }
@@ -180,10 +187,13 @@ export function assembleFile(file: ManifestFile, chunks: ParsedChunk[]): Manifes
   return file;
 }
 
+/** The chunk of a planned document that needs no parse: its previous parse (moved), or another file's entries. */
 export function reuseChunk(plan: ChunkPlan): ParsedChunk | undefined {
-  if (!plan.reused) return undefined;
-  plan.reused.start = plan.start;
-  return plan.reused;
+  if (plan.reused) {
+    plan.reused.start = plan.start;
+    return plan.reused;
+  }
+  return plan.shared && new ParsedChunk(plan.text, plan.start, plan.shared);
 }
 
 /**

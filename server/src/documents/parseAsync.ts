@@ -1,4 +1,4 @@
-import { assembleFile, ParsedChunk, planParse, reuseChunk, type ChunkPlan, type ManifestFile } from './manifestFile';
+import { assembleFile, ParsedChunk, planParse, reuseChunk, type ChunkPlan, type ManifestFile, type SharedChunks } from './manifestFile';
 import type { ParsePool } from './parsePool';
 
 /** Below this many characters of new text, handing work to the worker costs more than it saves. */
@@ -28,10 +28,11 @@ export async function parseManifestFileAsync(
   previous: ManifestFile | undefined,
   pool: ParsePool | undefined,
   meanwhile?: () => WhileWorkerParses | undefined,
+  shared?: SharedChunks,
 ): Promise<ManifestFile> {
-  const { file, plan } = planParse(uri, text, previous);
+  const { file, plan } = planParse(uri, text, previous, shared);
   if (!plan) return file;
-  const fresh = plan.filter((p) => !p.reused);
+  const fresh = plan.filter((p) => !p.reused && !p.shared);
   const freshChars = fresh.reduce((n, p) => n + p.text.length, 0);
   if (!pool || freshChars < WORKER_THRESHOLD) {
     return assembleFile(file, plan.map((p) => reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start)));

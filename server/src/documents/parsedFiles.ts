@@ -1,10 +1,12 @@
-import type { ManifestFile } from './manifestFile';
+import type { ChunkEntry } from './chunkParser';
+import type { ManifestFile, ParsedChunk } from './manifestFile';
 import { parseManifestFileAsync, type WhileWorkerParses } from './parseAsync';
 import type { ParsePool } from './parsePool';
 
 /**
  * Parses each (uri, version) once and keeps the latest parse per URI. Parses of one URI are
- * chained, so each reuses the unchanged documents of the one before.
+ * chained, so each reuses the unchanged documents of the one before; a document whose exact text
+ * another current parse has (a copy of a file, the other side of a diff) takes its entries.
  */
 // Re-parsing a large file takes tens of milliseconds on the main thread. Starting it a moment after
 // the keystroke lets the completion or hover request the editor sends right behind it answer first.
@@ -15,6 +17,9 @@ const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class ParsedFiles {
   private readonly files = new Map<string, { version: number; file: Promise<ManifestFile> }>();
+  /** The latest finished parse of each URI, and the chunks of all of them by text. */
+  private readonly current = new Map<string, ManifestFile>();
+  private readonly chunksByText = new Map<string, ParsedChunk>();
 
   constructor(
     private readonly pool?: ParsePool,
@@ -28,12 +33,31 @@ export class ParsedFiles {
     const content = text();
     const previous = hit ? hit.file.catch(() => undefined) : Promise.resolve(undefined);
     const start = hit && content.length > LARGE_TEXT ? previous.then(async (prev) => (await later(LARGE_TEXT_DELAY_MS), prev)) : previous;
-    const file = start.then((prev) => parseManifestFileAsync(uri, content, prev, this.pool, this.meanwhile && (() => this.meanwhile!(uri))));
+    const shared = (chunkText: string): ChunkEntry[] | undefined => this.chunksByText.get(chunkText)?.entries;
+    const file = start.then((prev) => parseManifestFileAsync(uri, content, prev, this.pool, this.meanwhile && (() => this.meanwhile!(uri)), shared));
     this.files.set(uri, { version, file });
+    file.then(
+      (parsed) => {
+        if (this.files.get(uri)?.file === file) this.setCurrent(uri, parsed);
+      },
+      () => {},
+    );
     return file;
   }
 
   delete(uri: string): void {
     this.files.delete(uri);
+    this.setCurrent(uri, undefined);
+  }
+
+  private setCurrent(uri: string, file: ManifestFile | undefined): void {
+    const old = this.current.get(uri);
+    for (const chunk of old?.chunks ?? []) if (this.chunksByText.get(chunk.text) === chunk) this.chunksByText.delete(chunk.text);
+    if (!file) {
+      this.current.delete(uri);
+      return;
+    }
+    this.current.set(uri, file);
+    for (const chunk of file.chunks) if (!this.chunksByText.has(chunk.text)) this.chunksByText.set(chunk.text, chunk);
   }
 }
