@@ -67,7 +67,7 @@ export function targetLines(sizes) {
   const opens = [
     ['cold', ours.coldMs, yls?.coldMs],
     ['warm (same text)', ours.warmMs, yls?.warmMs],
-    ['warm (new text)', ours.warmNewMs, yls?.warmMs],
+    ['warm (new text)', ours.warmNewMs, yls?.warmNewMs ?? yls?.warmMs], // like with like: YLS's open of the same new texts
   ];
   for (const [label, oursMs, ylsMs] of opens) {
     if (ylsMs !== undefined) {
