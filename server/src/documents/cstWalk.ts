@@ -1,7 +1,8 @@
 import { CST, Document, isScalar } from 'yaml';
 import type { ChunkEntry } from './chunkParser';
 import { PARSE_OPTIONS } from './parseOptions';
-import { MAX_DEPTH, MAX_ENTRIES, type PositionTable } from './positionTable';
+import { setPlainKey } from './plainValues';
+import { childKey, MAX_DEPTH, MAX_ENTRIES, positionEntry, type PositionEntry, type PositionTable } from './positionTable';
 
 // yaml's composer turns the parser's tokens into a tree of nodes that walkDocument then turns into
 // plain values and a position table; for large files that tree costs a third of the parse. This
@@ -18,7 +19,6 @@ const giveUp = (): never => {
   throw GIVE_UP;
 };
 
-const SEPARATOR = '\u0001'; // as pathKey joins segments
 /** Deeper than this the walk gives up (the composer has its own guard against stack overflow). */
 const MAX_NESTING = 400;
 
@@ -134,7 +134,7 @@ function endAfter(tokens: readonly SourceToken[] | undefined, offset: number): n
   return offset;
 }
 
-const PENDING: [number, number, number, number, 0 | 1] = [-1, -1, -1, -1, 0];
+const PENDING: PositionEntry = [-1, -1, -1, -1, 0];
 
 const hasNewlineToken = (tokens: readonly SourceToken[] | undefined) => tokens?.some((t) => t.type === 'newline') ?? false;
 
@@ -164,9 +164,8 @@ class TokenWalk {
     this.count++;
   }
 
-  private fill(path: string, key: Range | null, value: Walked): void {
-    const c = this.chunkStart;
-    this.table[path] = [key ? key[0] - c : -1, key ? key[1] - c : -1, value.range[0] - c, value.range[1] - c, value.collection ? 1 : 0];
+  private fill(path: string, key: Range | undefined, value: Walked): void {
+    this.table[path] = positionEntry(key, value.range, value.collection, this.chunkStart);
   }
 
   private node(token: Token, prefix: string, depth: number, recording: boolean): Walked {
@@ -208,16 +207,6 @@ class TokenWalk {
     return { name: walked.value === null ? '' : String(walked.value), range: walked.range };
   }
 
-  private child(prefix: string, depth: number, segment: string | number): string {
-    return depth === 0 ? String(segment) : prefix + SEPARATOR + segment;
-  }
-
-  private entry(out: Record<string, unknown>, name: string, value: unknown): void {
-    // As yaml's addPairToJSMap: a key the object already has (or inherits, like __proto__) is defined, not assigned.
-    if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
-    else out[name] = value;
-  }
-
   /** One `key: value` entry of a block or flow map, into `out`; returns where its value ends. */
   private pair(
     out: Record<string, unknown>,
@@ -234,12 +223,12 @@ class TokenWalk {
     const valueProps = readProps(sep, 'map-value-ind', false, flow, k.range[2]);
     if (!valueProps.found) giveUp();
     if (!flow && value?.type === 'block-map' && !valueProps.hasNewline) giveUp(); // `a: b: c`
-    const path = this.child(prefix, depth, k.name);
+    const path = childKey(prefix, depth, k.name);
     const recordsChild = records && !(path in this.table);
     if (recordsChild) this.reserve(path);
     const walked = value ? this.node(value, path, depth + 1, recordsChild) : this.empty(valueProps.end, sep, valueProps);
     if (recordsChild) this.fill(path, k.range, walked);
-    this.entry(out, k.name, walked.value);
+    setPlainKey(out, k.name, walked.value);
     return walked.range[2];
   }
 
@@ -276,10 +265,10 @@ class TokenWalk {
         commentEnd = props.end;
         continue;
       }
-      const path = this.child(prefix, depth, out.length);
+      const path = childKey(prefix, depth, out.length);
       if (records) this.reserve(path);
       const walked = value ? this.node(value, path, depth + 1, records) : this.empty(props.end, start, props);
-      if (records) this.fill(path, null, walked);
+      if (records) this.fill(path, undefined, walked);
       out.push(walked.value);
       offset = walked.range[2];
     }
@@ -307,10 +296,10 @@ class TokenWalk {
       const isBlock = (t: Token | undefined) => t?.type === 'block-map' || t?.type === 'block-seq';
       if (!isMap) {
         if (key || sep || !value || isBlock(value)) giveUp(); // `[a: b]` pairs, block collections
-        const path = this.child(prefix, depth, outSeq.length);
+        const path = childKey(prefix, depth, outSeq.length);
         if (records) this.reserve(path);
         const walked = this.node(value!, path, depth + 1, records);
-        if (records) this.fill(path, null, walked);
+        if (records) this.fill(path, undefined, walked);
         outSeq.push(walked.value);
         offset = walked.range[2];
         continue;

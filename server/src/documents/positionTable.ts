@@ -7,10 +7,23 @@ import type { PathSegment } from './yamlPath';
  * aliases and merge keys are not followed (such paths fall back to the tree).
  * Each entry: [keyStart, keyEnd, valueStart, valueEnd, isCollection] (-1 where absent).
  */
-export type PositionTable = Record<string, [number, number, number, number, 0 | 1]>;
+export type PositionTable = Record<string, PositionEntry>;
+export type PositionEntry = [number, number, number, number, 0 | 1];
+
+const SEPARATOR = '\u0001';
 
 export function pathKey(path: readonly PathSegment[]): string {
-  return path.join('\u0001');
+  return path.join(SEPARATOR);
+}
+
+/** The key of a child of the path `prefix` (at `depth`, 0 for the document's top level), as pathKey makes it. */
+export function childKey(prefix: string, depth: number, segment: string | number): string {
+  return depth === 0 ? String(segment) : prefix + SEPARATOR + segment;
+}
+
+/** A table entry from absolute ranges (none where absent), made relative to the chunk start. */
+export function positionEntry(key: readonly number[] | null | undefined, value: readonly number[] | null | undefined, collection: boolean, chunkStart: number): PositionEntry {
+  return [key ? key[0]! - chunkStart : -1, key ? key[1]! - chunkStart : -1, value ? value[0]! - chunkStart : -1, value ? value[1]! - chunkStart : -1, collection ? 1 : 0];
 }
 
 /** Bounds on a table: entries, and the depth below which nothing is recorded. */

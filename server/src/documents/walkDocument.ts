@@ -1,11 +1,10 @@
 import { isMap, isScalar, isSeq, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { MAX_DEPTH, MAX_ENTRIES, type PositionTable } from './positionTable';
+import { setPlainKey } from './plainValues';
+import { childKey, MAX_DEPTH, MAX_ENTRIES, positionEntry, type PositionTable } from './positionTable';
 
 /** Thrown inside the walk when the value needs yaml's toJS and no positions are wanted either. */
 class NeedsToJS extends Error {}
 const NEEDS_TO_JS = new NeedsToJS();
-
-const SEPARATOR = '\u0001'; // as pathKey joins segments
 
 /** What one walk over a composed document gives. */
 export interface WalkedDocument {
@@ -38,11 +37,8 @@ export function walkDocument(doc: Document.Parsed, chunkStart: number, withPosit
   };
 
   // Ranges relative to the chunk, as the position table keeps them.
-  const range = (node: Node | null): [number, number] => (node?.range ? [node.range[0] - chunkStart, node.range[1] - chunkStart] : [-1, -1]);
   const record = (path: string, key: Node | null, value: Node | null) => {
-    const [ks, ke] = range(key);
-    const [vs, ve] = range(value);
-    table![path] = [ks, ke, vs, ve, isMap(value) || isSeq(value) ? 1 : 0];
+    table![path] = positionEntry(key?.range, value?.range, isMap(value) || isSeq(value), chunkStart);
     count++;
   };
 
@@ -50,7 +46,7 @@ export function walkDocument(doc: Document.Parsed, chunkStart: number, withPosit
   const convert = (node: unknown, prefix: string, depth: number, recording: boolean): unknown => {
     if (node === null || node === undefined) return null;
     const records = recording && table !== undefined && depth <= MAX_DEPTH && count <= MAX_ENTRIES;
-    const child = (segment: string | number) => (depth === 0 ? String(segment) : prefix + SEPARATOR + segment);
+    const child = (segment: string | number) => childKey(prefix, depth, segment);
     if (isScalar(node)) {
       const v = node.value;
       if (node.anchor || node.tag || !(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) giveUpValue();
@@ -77,9 +73,7 @@ export function walkDocument(doc: Document.Parsed, chunkStart: number, withPosit
         const recordsChild = records && key !== null && !(path in table!);
         if (recordsChild) record(path, key, valueNode);
         const jsValue = convert(valueNode, path, depth + 1, recordsChild);
-        // As yaml's addPairToJSMap: a key the object already has (or inherits, like __proto__) is defined, not assigned.
-        if (name in out) Object.defineProperty(out, name, { value: jsValue, writable: true, enumerable: true, configurable: true });
-        else out[name] = jsValue;
+        setPlainKey(out, name, jsValue);
       }
       return out;
     }
