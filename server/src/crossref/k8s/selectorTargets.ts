@@ -27,9 +27,11 @@ export function wantedLabels(selector: LabelSelector): Labels {
 /**
  * The "selects no pods" finding for a LabelSelector (NetworkPolicy, PDB, …), or undefined when
  * a pod template matches, when only runtime-injected labels are missing (§2.3), and at Hint
- * when pods may come from outside the workspace (§2.4, §2.5).
+ * when pods may come from outside the workspace (§2.4, §2.5). `subject` names what selects
+ * (by default the object; a peer or an affinity term of it, say).
  */
-export function noPodsFinding(ctx: RuleContext, object: K8sObject, selector: LabelSelector, path: PathSegment[], namespace = object.namespace): RuleFinding | undefined {
+export function noPodsFinding(ctx: RuleContext, object: K8sObject, selector: LabelSelector, path: PathSegment[], subject = `${object.kind} "${object.name}"`): RuleFinding | undefined {
+  const namespace = object.namespace;
   const selected = selectPods(ctx, namespace, wantedLabels(selector), (labels) => selectorMatches(selector, labels));
   if (selected.matched.length > 0) return undefined;
   if (onlyRuntimeLabels(failingKeys(selector, selected.nearest?.template.labels ?? {}))) return undefined;
@@ -38,7 +40,7 @@ export function noPodsFinding(ctx: RuleContext, object: K8sObject, selector: Lab
     path,
     on: 'key',
     severity: uncertain ? 'hint' : undefined,
-    message: `${object.kind} "${object.name}" selects no pods: no pod template${namespace ? ` in namespace "${namespace}"` : ''} matches ${describeSelector(selector)}.`,
+    message: `${subject} selects no pods: no pod template${namespace ? ` in namespace "${namespace}"` : ''} matches ${describeSelector(selector)}.`,
     related: nearestRelated(selected),
   };
 }

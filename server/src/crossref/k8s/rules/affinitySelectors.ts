@@ -47,8 +47,8 @@ export const affinitySelectorMatchesNothing: K8sRule = {
         if (term.namespaces !== undefined || term.namespaceSelector !== undefined || term.matchLabelKeys !== undefined || term.mismatchLabelKeys !== undefined) continue;
         const selector = readSelector(term.labelSelector);
         if (!selector) continue;
-        const finding = noPodsFinding(ctx, object, selector, [...path, 'labelSelector']);
-        if (finding) out.push({ ...finding, severity: 'hint', message: finding.message.replace(`${object.kind} "${object.name}" selects no pods`, `This ${what} of ${object.kind} "${object.name}" selects no pods`) });
+        const finding = noPodsFinding(ctx, object, selector, [...path, 'labelSelector'], `This ${what} of ${object.kind} "${object.name}"`);
+        if (finding) out.push({ ...finding, severity: 'hint' });
       }
     }
     return out;
