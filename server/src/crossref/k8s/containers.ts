@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../documents/yamlPath';
+import { closestMatches } from '../../validation/suggest';
 import { isRecord, type K8sObject, type PodTemplate } from './k8sObject';
 
 export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
@@ -81,4 +82,14 @@ export function declaredPorts(sources: Iterable<{ object: K8sObject; template: P
     }
   }
   return out;
+}
+
+/**
+ * For a port name that no declared port has: the closest declared name ("did you mean"), and
+ * the port to point at: the one with that name (else with `fallback`'s name), else the first.
+ */
+export function nearestPortName(ports: readonly DeclaredPort[], name: string, fallback?: string): { guess: string | undefined; near: DeclaredPort | undefined } {
+  const [guess] = closestMatches(name, ports.flatMap((port) => (port.name ? [port.name] : [])));
+  const wanted = guess ?? fallback;
+  return { guess, near: ports.find((port) => port.name === wanted) ?? ports[0] };
 }

@@ -1,10 +1,10 @@
 import { describeSelector, isEmptySelector, readSelector, selectorMatches, type LabelSelector, type Labels } from '../../labelSelector';
-import { closestMatches } from '../../../validation/suggest';
-import { declaredPorts, list, portValue, type DeclaredPort } from '../containers';
+import { declaredPorts, list, nearestPortName, portValue, type DeclaredPort } from '../containers';
 import { isRecord, type K8sObject } from '../k8sObject';
 import { selectPods } from '../podSelection';
 import { noPodsFinding, wantedLabels } from '../selectorTargets';
 import type { K8sRule, RuleContext, RuleFinding } from '../ruleContext';
+import type { PathSegment } from '../../../documents/yamlPath';
 
 type Direction = 'ingress' | 'egress';
 
@@ -15,6 +15,15 @@ function eachPolicyRule(spec: Record<string, unknown>, visit: (direction: Direct
       if (isRecord(rule)) visit(direction, peersKey, rule, r);
     });
   }
+}
+
+/** Every peer (`from` / `to` entry) of every rule of a policy spec, with its path in the object. */
+function eachPolicyPeer(spec: Record<string, unknown>, visit: (direction: Direction, peer: Record<string, unknown>, path: PathSegment[]) => void): void {
+  eachPolicyRule(spec, (direction, peersKey, rule, r) => {
+    list(rule[peersKey]).forEach((peer, p) => {
+      if (isRecord(peer)) visit(direction, peer, ['spec', direction, r, peersKey, p]);
+    });
+  });
 }
 
 /**
@@ -45,14 +54,12 @@ export const netpolPeerPodSelectorNoPods: K8sRule = {
   check(object, ctx) {
     if (object.kind !== 'NetworkPolicy' || !isRecord(object.value.spec)) return [];
     const out: RuleFinding[] = [];
-    eachPolicyRule(object.value.spec, (direction, peers, rule, r) => {
-      list(rule[peers]).forEach((peer, p) => {
-        if (!isRecord(peer) || peer.namespaceSelector !== undefined) return;
-        const selector = readSelector(peer.podSelector);
-        if (!selector) return;
-        const finding = noPodsFinding(ctx, object, selector, ['spec', direction, r, peers, p, 'podSelector']);
-        if (finding) out.push({ ...finding, severity: 'hint', message: finding.message.replace('selects no pods', `${direction} peer selects no pods`) });
-      });
+    eachPolicyPeer(object.value.spec, (direction, peer, path) => {
+      if (peer.namespaceSelector !== undefined) return;
+      const selector = readSelector(peer.podSelector);
+      if (!selector) return;
+      const finding = noPodsFinding(ctx, object, selector, [...path, 'podSelector'], `NetworkPolicy "${object.name}" ${direction} peer`);
+      if (finding) out.push({ ...finding, severity: 'hint' });
     });
     return out;
   },
@@ -102,8 +109,7 @@ export const netpolNamedPortUnknown: K8sRule = {
       const pods = direction === 'ingress' ? 'the pods it selects' : `the ${direction} peer pods`;
       for (const { name, protocol, p } of named) {
         if (ports.some((port) => port.name === name && port.protocol === protocol)) continue;
-        const [guess] = closestMatches(name, ports.flatMap((port) => (port.name ? [port.name] : [])));
-        const near = ports.find((port) => port.name === guess) ?? ports[0];
+        const { guess, near } = nearestPortName(ports, name);
         const declared = [...new Set(ports.flatMap((port) => (port.name ? [`${port.name}/${port.protocol}`] : [])))].slice(0, 6).join(', ');
         out.push({
           path: ['spec', direction, r, 'ports', p, 'port'],
@@ -116,17 +122,18 @@ export const netpolNamedPortUnknown: K8sRule = {
   },
 };
 
+// A Namespace to point at from a finding: its labels when it has some, else its name.
+function nearestNamespace(ns: K8sObject): NonNullable<RuleFinding['related']>[number] {
+  const labelled = isRecord(ns.value.metadata) && isRecord(ns.value.metadata.labels);
+  return { object: ns, path: ['metadata', labelled ? 'labels' : 'name'], message: `Namespace "${ns.name}"${labelled ? ' labels' : ''}` };
+}
+
 /**
  * netpol-namespaceselector-no-namespaces: a peer `namespaceSelector` that matches none of the
  * Namespaces the workspace declares (with the label the API server adds to every Namespace,
  * `kubernetes.io/metadata.name`). Namespaces are rarely kept in the same repository, so only a
  * workspace that declares some is judged, and only at Hint; `{}` (every namespace) never fires.
  */
-function nearestNamespace(ns: K8sObject): NonNullable<RuleFinding['related']>[number] {
-  const labelled = isRecord(ns.value.metadata) && isRecord(ns.value.metadata.labels);
-  return { object: ns, path: ['metadata', labelled ? 'labels' : 'name'], message: `Namespace "${ns.name}"${labelled ? ' labels' : ''}` };
-}
-
 export const netpolNamespaceSelectorNoNamespaces: K8sRule = {
   name: 'netpol-namespaceselector-no-namespaces',
   severity: 'hint',
@@ -135,19 +142,16 @@ export const netpolNamespaceSelectorNoNamespaces: K8sRule = {
     const spec = object.value.spec;
     const out: RuleFinding[] = [];
     let namespaces: Array<{ object: K8sObject; labels: Labels }> | undefined;
-    eachPolicyRule(spec, (direction, peersKey, rule, r) => {
-      list(rule[peersKey]).forEach((peer, p) => {
-        if (!isRecord(peer)) return;
-        const selector = readSelector(peer.namespaceSelector);
-        if (!selector || isEmptySelector(selector)) return;
-        namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...ns.labels, 'kubernetes.io/metadata.name': ns.name } }));
-        if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
-        out.push({
-          path: ['spec', direction, r, peersKey, p, 'namespaceSelector'],
-          on: 'key',
-          message: `This ${direction} peer's namespaceSelector (${describeSelector(selector)}) matches none of the ${namespaces.length} Namespace${namespaces.length === 1 ? '' : 's'} declared in the workspace; namespaces created elsewhere may still match.`,
-          related: [nearestNamespace(namespaces[0]!.object)],
-        });
+    eachPolicyPeer(spec, (direction, peer, path) => {
+      const selector = readSelector(peer.namespaceSelector);
+      if (!selector || isEmptySelector(selector)) return;
+      namespaces ??= ctx.ofKind('Namespace').map((ns) => ({ object: ns, labels: { ...ns.labels, 'kubernetes.io/metadata.name': ns.name } }));
+      if (namespaces.length === 0 || namespaces.some((ns) => selectorMatches(selector, ns.labels))) return;
+      out.push({
+        path: [...path, 'namespaceSelector'],
+        on: 'key',
+        message: `This ${direction} peer's namespaceSelector (${describeSelector(selector)}) matches none of the ${namespaces.length} Namespace${namespaces.length === 1 ? '' : 's'} declared in the workspace; namespaces created elsewhere may still match.`,
+        related: [nearestNamespace(namespaces[0]!.object)],
       });
     });
     return out;

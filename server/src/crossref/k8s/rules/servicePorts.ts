@@ -1,6 +1,5 @@
 import { equalitySelectorMatches, readLabels } from '../../labelSelector';
-import { closestMatches } from '../../../validation/suggest';
-import { declaredPorts, list, portValue, type DeclaredPort } from '../containers';
+import { declaredPorts, list, nearestPortName, portValue, type DeclaredPort } from '../containers';
 import { isRecord, type K8sObject } from '../k8sObject';
 import { selectPods } from '../podSelection';
 import type { K8sRule, RuleContext, RuleFinding } from '../ruleContext';
@@ -80,8 +79,7 @@ export const serviceTargetPortNameUnknown: K8sRule = {
       // Different pods may map the name to different numbers: one match anywhere is enough.
       if (selected.ports.some((p) => p.name === target.name && p.protocol === protocol)) return;
       const otherProtocol = selected.ports.find((p) => p.name === target.name);
-      const [guess] = closestMatches(target.name, selected.ports.flatMap((p) => (p.name ? [p.name] : [])));
-      const near = selected.ports.find((p) => p.name === (guess ?? otherProtocol?.name)) ?? selected.ports[0];
+      const { guess, near } = nearestPortName(selected.ports, target.name, otherProtocol?.name);
       out.push({
         path: ['spec', 'ports', i, 'targetPort'],
         message: otherProtocol
