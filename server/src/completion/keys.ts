@@ -34,7 +34,6 @@ const COMMON = new Set([
   'verbs', 'apiGroups', 'roleRef', 'subjects', 'serviceName', 'volumeClaimTemplates',
 ]);
 
-
 function shapeOf(schema: JsonSchema): Shape {
   if (schema.type === 'array') return 'list';
   if (schema.type === 'object' || isSchema(schema.properties) || isSchema(schema.additionalProperties) || schema['x-kubernetes-preserve-unknown-fields'] === true) return 'object';

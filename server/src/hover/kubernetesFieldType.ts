@@ -5,7 +5,6 @@ const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const TIMES = new Set(['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime']);
 
-
 /** `io.k8s.api.core.v1.Container` → `Container`. */
 export function shortDefinition(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);

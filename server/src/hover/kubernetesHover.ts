@@ -22,7 +22,6 @@ interface Walked {
   description?: string;
 }
 
-
 function walk(navigator: SchemaNavigator, field: KubernetesField): Walked | undefined {
   let at = navigator.root(field.apiVersion, field.kind);
   if (!at) return undefined;
