@@ -100,6 +100,15 @@ function measureFloor(text) {
   return { parseMs: median(parse), parseToJsMs: median(parseToJs), runs: parse.length };
 }
 
+/** Checks a timed result of one server (see checkPlanted), keeping any warning once; gives its time. */
+function plantedCheck(server, warnings) {
+  return (what, result, generated) => {
+    const warning = checkPlanted(server, what, result.diagnostics, generated);
+    if (warning && !warnings.includes(warning)) warnings.push(warning);
+    return result.ms;
+  };
+}
+
 /**
  * One server, one size: cold opens (the median of as many fresh processes as there are copies: one
  * cold open is one sample of a noisy machine), then in the first process warm opens (median of the
@@ -111,10 +120,7 @@ async function runSize(start, files, edits, warnings) {
   for (let k = 1; k < files.copies.length; k++) {
     const session = await start();
     try {
-      const { ms: elapsed, diagnostics } = await session.open(files.main.uri, files.main.gen.text);
-      const warning = checkPlanted(session.name, 'cold open', diagnostics, files.main.gen);
-      if (warning && !warnings.includes(warning)) warnings.push(warning);
-      coldRuns.push(elapsed);
+      coldRuns.push(plantedCheck(session.name, warnings)('cold open', await session.open(files.main.uri, files.main.gen.text), files.main.gen));
     } finally {
       await session.stop();
     }
@@ -127,11 +133,7 @@ async function runSession(start, files, edits, warnings) {
   const { main, copies, variants, warmups } = files;
   const session = await start();
   const name = session.name;
-  const check = (what, result, generated) => {
-    const warning = checkPlanted(name, what, result.diagnostics, generated);
-    if (warning && !warnings.includes(warning)) warnings.push(warning);
-    return result.ms;
-  };
+  const check = plantedCheck(name, warnings);
   try {
     const coldMs = check('cold open', await session.open(main.uri, main.gen.text), main.gen);
     await withTimeout(session.configured, `${name} never pulled its settings (workspace/configuration)`, 1_000);
