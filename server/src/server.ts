@@ -1,8 +1,6 @@
 import {
-  createConnection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -26,6 +24,7 @@ import { DryRunRequest, DryRunStateRequest, StatsRequest } from './shared/protoc
 import { stateDirGlobs } from './shared/settings';
 import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
 import { registerEditorFeatures, warmHover } from './handlers/editorFeatures';
+import { createServerConnection } from './transport/serverConnection';
 
 /** Wires the LSP connection to the engine; no validation logic lives here. */
 export function startServer(connection: Connection): void {
@@ -133,5 +132,5 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-// Started by the client over IPC (or stdio when run by hand).
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+// Started by the client over IPC (or stdio by other editors and the benchmarks).
+if (require.main === module) startServer(createServerConnection());
