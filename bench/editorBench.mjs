@@ -1,8 +1,12 @@
 // Completion and hover latency deep inside one big multi-document file, Shipshape's server and
 // yaml-language-server ("YLS", run offline in its Kubernetes mode as lspBench does) in the same run.
 //
-//   node bench/editorBench.mjs [--docs 5000 --requests 200 --warmups 4 --from 2500 --typing 0 --no-peer --server FILE --timeout 30000 --cpu-prof DIR]
+//   node bench/editorBench.mjs [--docs 5000 --requests 200 --warmups 40 --from 2500 --typing 0 --block 10 --no-pause --transport ipc --no-peer --server FILE --timeout 30000 --cpu-prof DIR]
 //
+// --block N: positions are asked in blocks of N, each block of one server then the other (default 10);
+// --no-pause: the server not being measured is left running instead of paused (see measureInBlocks).
+// --transport ipc|stdio: how the client talks to both servers; ipc (the default) is how VS Code runs
+// both extensions' servers (TransportKind.ipc), stdio how other editors do.
 // --typing N: then N completions right after a keystroke (an incremental didChange typing the next
 // letter of a half-typed key, completion asked behind it); each waits for the previous keystroke's
 // diagnostics, so YLS needs several seconds per keystroke at 5,000 documents.
@@ -13,9 +17,10 @@
 // containers where key completion is asked: bench/editorPositions.mjs) is opened in each server (a
 // fresh process each, one open after the other); once its initial diagnostics are in and the server
 // is idle, a few warm-up requests (not counted). Then `--requests` completion requests and as many
-// hover requests, one at a time, at the same positions for both servers, interleaved (each position
-// asked of one server then the other, alternating who goes first), so that both meet the same load
-// of the machine: documents from the middle of the file to its end. Time = client-side wall time
+// hover requests, one at a time, at the same positions for both servers, in alternating blocks
+// (each block of positions asked of one server, then the other, alternating who goes first, the
+// other server paused), so that both meet the machine of the same moment and neither meets the
+// other's leftovers: documents from the middle of the file to its end. Time = client-side wall time
 // from sending a request to its answer.
 // Fails (exit code 1) when an answer is not real: completion without the expected items, hover
 // without markdown showing the field's description.
@@ -23,7 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { killAll, now, roundTrip, withTimeout } from './lspProcess.mjs';
+import { killAll, now, roundTrip, TRANSPORTS, withTimeout } from './lspProcess.mjs';
 import { OursSession, YlsSession } from './servers.mjs';
 import { median, ms, percentile } from './report.mjs';
 import { editorWorkload } from './editorPositions.mjs';
@@ -57,7 +62,7 @@ function ylsScript() {
 }
 
 function parseArgs(argv) {
-  const opts = { docs: 5000, requests: 200, warmups: 40, typing: 0, peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
+  const opts = { docs: 5000, requests: 200, warmups: 40, typing: 0, block: 10, pause: true, transport: 'ipc', peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -71,15 +76,20 @@ function parseArgs(argv) {
     else if (arg === '--from') opts.from = Number(value());
     else if (arg === '--typing') opts.typing = Number(value());
     else if (arg === '--no-peer') opts.peer = false;
+    else if (arg === '--block') opts.block = Number(value());
+    else if (arg === '--no-pause') opts.pause = false;
+    else if (arg === '--transport') opts.transport = value();
     else if (arg === '--timeout') opts.timeoutMs = Number(value());
     else if (arg === '--server') opts.server = resolve(value());
     else if (arg === '--cpu-prof') opts.cpuProf = resolve(value());
-    else throw new Error(`unknown option ${arg} (known: --docs N --requests N --warmups N --from N --typing N --no-peer --server FILE --timeout MS --cpu-prof DIR)`);
+    else throw new Error(`unknown option ${arg} (known: --docs N --requests N --warmups N --from N --typing N --block N --no-pause --transport ipc|stdio --no-peer --server FILE --timeout MS --cpu-prof DIR)`);
   }
   if (!Number.isInteger(opts.docs) || opts.docs < 40) throw new Error('--docs: a whole number ≥ 40');
   if (!Number.isInteger(opts.requests) || opts.requests < 8) throw new Error('--requests: a whole number ≥ 8');
   if (!Number.isInteger(opts.warmups) || opts.warmups < 0) throw new Error('--warmups: a whole number ≥ 0');
   if (!Number.isInteger(opts.typing) || opts.typing < 0 || opts.typing > Math.floor(opts.requests / 4)) throw new Error('--typing: a whole number from 0 to requests / 4 (one per half-typed key)');
+  if (!Number.isInteger(opts.block) || opts.block < 1) throw new Error('--block: a whole number ≥ 1');
+  if (!TRANSPORTS.includes(opts.transport)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}`);
   if (!(opts.timeoutMs > 0)) throw new Error('--timeout: milliseconds > 0');
   opts.from ??= Math.floor(opts.docs / 2);
   if (!Number.isInteger(opts.from) || opts.from < 20 || opts.from > opts.docs - 20) throw new Error('--from: the first measured document, 20 to docs − 20');
@@ -108,33 +118,44 @@ async function prepareServer(start, workload, uri, { timeoutMs }) {
 }
 
 /**
- * The measured requests, interleaved: each position is asked of every server in turn (the order
- * alternating from one position to the next), so both meet the same machine at the same moment;
- * on a busy 2-core machine, running one server's series after the other's let the load of the
- * moment decide the comparison.
+ * The measured requests, in alternating blocks: the positions are taken `block` at a time, each
+ * block asked of every server in turn (who goes first alternating from block to block), so both
+ * meet the machine of the same minute. While one server answers its block, the others are paused
+ * (SIGSTOP): an idle server is not idle on a 2-core machine (its collector and compiler threads
+ * finish what its last answer started), and measured side by side per request, each server's tail
+ * was mostly the other's leftovers. `--block 1 --no-pause` asks each position of both in turn.
  */
-async function measureInterleaved(runs, workload, uri, { timeoutMs }) {
+async function measureInBlocks(runs, workload, uri, { timeoutMs, block, pause }) {
   const turns = (k) => (k % 2 === 0 ? runs : [...runs].reverse());
+  const alone = async (run, measure) => {
+    const others = pause ? runs.filter((r) => r !== run) : [];
+    for (const other of others) other.server.pause();
+    try {
+      await measure();
+    } finally {
+      for (const other of others) other.server.resume();
+    }
+  };
+  const inBlocks = async (positions, ask) => {
+    for (let b = 0; b * block < positions.length; b++) {
+      const slice = positions.slice(b * block, (b + 1) * block);
+      for (const run of turns(b)) await alone(run, async () => { for (const at of slice) await ask(run, at); });
+    }
+  };
   // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
-  for (let k = 0; k < FLOOR_PINGS; k++) {
-    for (const run of turns(k)) {
-      const t0 = now();
-      await withTimeout(roundTrip(run.server), `${run.name} ping`, timeoutMs);
-      run.floor.push({ ms: now() - t0 });
-    }
-  }
-  for (const [k, at] of workload.completion.entries()) {
-    for (const run of turns(k)) {
-      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
-      run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
-    }
-  }
-  for (const [k, at] of workload.hover.entries()) {
-    for (const run of turns(k)) {
-      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
-      run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
-    }
-  }
+  await inBlocks(Array.from({ length: FLOOR_PINGS }), async (run) => {
+    const t0 = now();
+    await withTimeout(roundTrip(run.server), `${run.name} ping`, timeoutMs);
+    run.floor.push({ ms: now() - t0 });
+  });
+  await inBlocks(workload.completion, async (run, at) => {
+    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
+    run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
+  });
+  await inBlocks(workload.hover, async (run, at) => {
+    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
+    run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
+  });
 }
 
 /** Last, one server at a time, as it changes the text: the half-typed keys the completions above were asked at. Then the server stops. */
@@ -188,7 +209,9 @@ function render(results) {
     `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. One file of ${options.docs.toLocaleString('en-US')} Kubernetes documents ` +
       `(${(workload.bytes / 1024 / 1024).toFixed(1)} MiB, ${workload.lines.toLocaleString('en-US')} lines, ${workload.partialKeys} half-typed container keys), ` +
       `${options.requests} completion and ${options.requests} hover requests at positions in documents ${workload.measured[0].toLocaleString('en-US')}–${(workload.measured[1] - 1).toLocaleString('en-US')}, ` +
-      'the same positions in the same shuffled order for both servers, one request at a time, interleaved (each position asked of both servers in turn, alternating who goes first), after the initial diagnostics, an idle server and ' +
+      'the same positions in the same shuffled order for both servers, one request at a time, ' +
+        (options.pause ? `in alternating blocks of ${options.block} positions (each block asked of one server, then the other, alternating who goes first; the server not being measured paused with SIGSTOP), ` : `in alternating blocks of ${options.block} position${options.block === 1 ? '' : 's'}, both servers running, `) +
+        `over ${options.transport === 'ipc' ? 'Node IPC, as VS Code runs both servers' : 'stdio'}, after the initial diagnostics, an idle server and ` +
       `${options.warmups} warm-up requests of each kind (not counted). Time: client-side wall time, request sent → answer received. ` +
       `Round-trip floor: ${FLOOR_PINGS} requests of a method the server does not know (its JSON-RPC layer alone answers). ` +
       'Items: YLS offers no values after `imagePullPolicy: ` / `protocol: ` because its v1.30.10 OpenAPI v2 schemas carry no enum there; only ours is required to.',
@@ -269,16 +292,16 @@ async function main() {
     runs: {},
     summary: {},
   };
-  console.log(`Shipshape editor benchmark — node ${process.version}, ${cpus().length} cores; ${opts.docs} documents, ${opts.requests} completions + ${opts.requests} hovers per server`);
+  console.log(`Shipshape editor benchmark — node ${process.version}, ${cpus().length} cores; ${opts.docs} documents, ${opts.requests} completions + ${opts.requests} hovers per server, over ${opts.transport}`);
   try {
-    const starts = [['ours', () => OursSession.start({ script: opts.server, rootPath: emptyRoot, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv, execArgv: oursExecArgv, capabilities: EDITOR_CAPABILITIES })]];
+    const starts = [['ours', () => OursSession.start({ script: opts.server, rootPath: emptyRoot, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv, execArgv: oursExecArgv, capabilities: EDITOR_CAPABILITIES, transport: opts.transport })]];
     if (opts.peer) {
-      starts.push(['yls', () => YlsSession.start({ script: ylsScript(), rootPath: workspace, schemaDir: K8S_SCHEMA_DIR, kubernetesGlobs: ['k8s/**/*.yaml'], capabilities: EDITOR_CAPABILITIES })]);
+      starts.push(['yls', () => YlsSession.start({ script: ylsScript(), rootPath: workspace, schemaDir: K8S_SCHEMA_DIR, kubernetesGlobs: ['k8s/**/*.yaml'], capabilities: EDITOR_CAPABILITIES, transport: opts.transport })]);
     }
-    // One server opens the file at a time (each open is timed alone); then both stay up for the interleaved requests.
+    // One server opens the file at a time (each open is timed alone); then both stay up for the measured requests.
     const prepared = [];
     for (const [, start] of starts) prepared.push(await prepareServer(start, workload, uri, opts));
-    await measureInterleaved(prepared, workload, uri, opts);
+    await measureInBlocks(prepared, workload, uri, opts);
     for (const ready of prepared) {
       const run = await finishServer(ready, workload, uri, opts);
       results.runs[run.name] = run;

@@ -2,7 +2,10 @@
 // peer; run offline and fairly as ../shared/reference/peer-benchmark.md says). Prints figures;
 // the only checks are that each server really validated (the planted errors are reported).
 //
-//   npm run bench [-- --sizes 10,100 --no-peer --no-corpus --edits 10 --server path/to/server.js]
+//   npm run bench [-- --sizes 10,100 --no-peer --no-corpus --edits 10 --transport ipc --server path/to/server.js]
+//
+// --transport ipc|stdio: how the client talks to both servers; ipc (the default) is how VS Code runs
+// both extensions' servers (TransportKind.ipc), stdio how other editors do.
 //
 // For each size (one generated file of N Kubernetes documents, exactly two planted errors), each
 // server in fresh processes: cold open → diagnostics (median of 3), warm-up opens (not counted), warm opens
@@ -15,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests, editedText, EDIT_CHARS } from './manifests.mjs';
-import { killAll, now, waitIdle, withTimeout } from './lspProcess.mjs';
+import { killAll, now, TRANSPORTS, waitIdle, withTimeout } from './lspProcess.mjs';
 import { OursSession, YlsSession } from './servers.mjs';
 import { corpusTable, median, ms, percentile, sizesTable, targetLines } from './report.mjs';
 
@@ -35,7 +38,7 @@ const PATHS = {
 const KUBERNETES_VERSION = '1.30'; // YLS runs the v1.30.10 schemas
 
 function parseArgs(argv) {
-  const opts = { sizes: [10, 100, 1000, 5000], peer: true, corpus: true, edits: 10, server: join(ROOT, 'server', 'out', 'server.js') };
+  const opts = { sizes: [10, 100, 1000, 5000], peer: true, corpus: true, edits: 10, transport: 'ipc', server: join(ROOT, 'server', 'out', 'server.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -47,10 +50,12 @@ function parseArgs(argv) {
     else if (arg === '--no-peer') opts.peer = false;
     else if (arg === '--no-corpus') opts.corpus = false;
     else if (arg === '--edits') opts.edits = Number(value());
+    else if (arg === '--transport') opts.transport = value();
     else if (arg === '--server') opts.server = resolve(value());
-    else throw new Error(`unknown option ${arg} (known: --sizes 10,100 --no-peer --no-corpus --edits N --server FILE)`);
+    else throw new Error(`unknown option ${arg} (known: --sizes 10,100 --no-peer --no-corpus --edits N --transport ipc|stdio --server FILE)`);
   }
   if (opts.sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--sizes: whole numbers ≥ 5 (two Deployments are needed for the planted errors)');
+  if (!TRANSPORTS.includes(opts.transport)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}`);
   if (!(opts.edits >= 1 && opts.edits <= EDIT_CHARS.length)) throw new Error(`--edits: 1 to ${EDIT_CHARS.length}`);
   return opts;
 }
@@ -237,9 +242,9 @@ async function main() {
   const emptyRoot = join(workspace, 'empty-root');
   mkdirSync(emptyRoot);
 
-  const startOurs = (rootPath) => () => OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv });
+  const startOurs = (rootPath) => () => OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv, transport: opts.transport });
   const startYls = (rootPath, extra = {}) => () =>
-    YlsSession.start({ script: PATHS.yls, rootPath, schemaDir: PATHS.k8sSchemaDir, kubernetesGlobs: ['k8s/**/*.yaml', 'k8s/**/*.yml'], ...extra });
+    YlsSession.start({ script: PATHS.yls, rootPath, schemaDir: PATHS.k8sSchemaDir, kubernetesGlobs: ['k8s/**/*.yaml', 'k8s/**/*.yml'], transport: opts.transport, ...extra });
 
   const warnings = [];
   const results = {
@@ -250,7 +255,7 @@ async function main() {
     corpus: {},
     warnings,
   };
-  console.log(`Shipshape LSP benchmark — node ${process.version}, ${cpus().length} cores; workspace ${workspace}`);
+  console.log(`Shipshape LSP benchmark — node ${process.version}, ${cpus().length} cores, over ${opts.transport}; workspace ${workspace}`);
   try {
     for (const docs of opts.sizes) {
       const files = sizeFiles(workspace, docs);
@@ -290,7 +295,7 @@ function render(results) {
   const parts = [
     `## Shipshape vs yaml-language-server — ${results.date}`,
     '',
-    `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. Times are open/edit → diagnostics as the client sees them ` +
+    `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. Both servers over ${results.options.transport === 'ipc' ? 'Node IPC, as VS Code runs them' : 'stdio'}. Times are open/edit → diagnostics as the client sees them ` +
       '(YLS: push, including its fixed 200 ms debounce; ours: pull response). "cold": a fresh process, didOpen sent right after `initialized` (median of 3 processes; 1 at 5,000 docs); ' +
       '"warm": another uri opened in the same process once it is idle, after 2 uncounted opens of other new texts (1 at 5,000 docs) (median of 3 opens; 1 at 5,000 docs); ' +
       '"new text" has the same shape but other names, so no document is served from a cache. Edits: full-text didChange of one character, ' +

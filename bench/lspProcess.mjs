@@ -2,7 +2,7 @@
 // with the bounds a benchmark needs: every wait has a timeout, every child is killed at the end.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 export const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -47,18 +47,24 @@ export function withTimeout(promise, label, ms = REQUEST_TIMEOUT_MS) {
 export const now = () => performance.now();
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** How the client talks to a server: `ipc` as VS Code's language client starts both servers' extensions (TransportKind.ipc), `stdio` as other editors do. */
+export const TRANSPORTS = ['stdio', 'ipc'];
+
 /**
- * Spawns `node <script> --stdio` in its own process group and connects to it.
+ * Spawns `node <script> --stdio` (or `--node-ipc`) in its own process group and connects to it.
  * Unhandled requests from the server get `null`; its log messages and stderr are kept for error reports.
  */
-export function spawnServer(name, script, { env = {}, cwd, execArgv = [] } = {}) {
+export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transport = 'stdio' } = {}) {
+  if (!TRANSPORTS.includes(transport)) throw new Error(`unknown transport ${transport} (known: ${TRANSPORTS.join(', ')})`);
+  const ipc = transport === 'ipc';
   // execArgv: node options for the server (e.g. --cpu-prof, which NODE_OPTIONS does not take)
-  const child = spawn(process.execPath, [...execArgv, script, '--stdio'], {
+  const child = spawn(process.execPath, [...execArgv, script, ipc ? '--node-ipc' : '--stdio'], {
     cwd,
     env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
+  if (ipc) child.stdout.resume(); // not the protocol's stream here: drained so a chatty server never blocks
   live.add(child);
   let stderr = '';
   const logs = [];
@@ -74,7 +80,9 @@ export function spawnServer(name, script, { env = {}, cwd, execArgv = [] } = {})
   });
   died.catch(() => {});
 
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const unexpected = [];
   connection.onRequest((method) => {
     unexpected.push(method);
@@ -106,6 +114,13 @@ export function spawnServer(name, script, { env = {}, cwd, execArgv = [] } = {})
     },
     notify(method, params) {
       return connection.sendNotification(method, params);
+    },
+    /** Stops the server process (SIGSTOP) while another is measured; resume() lets it go on. */
+    pause() {
+      process.kill(child.pid, 'SIGSTOP');
+    },
+    resume() {
+      process.kill(child.pid, 'SIGCONT');
     },
     /** Peak resident set size of the server process so far, in MiB (VmHWM). */
     peakRssMiB() {

@@ -58,14 +58,14 @@ class Documents {
   }
 }
 
-/** Shipshape: `node server/out/server.js --stdio`, settings section `shipshape`, pull diagnostics. */
+/** Shipshape: `node server/out/server.js --stdio` (or `--node-ipc`), settings section `shipshape`, pull diagnostics. */
 export class OursSession {
   name = 'ours';
   docs = new Documents();
 
-  static async start({ script, rootPath, kubernetesVersion, env, capabilities, execArgv }) {
+  static async start({ script, rootPath, kubernetesVersion, env, capabilities, execArgv, transport }) {
     const session = new OursSession();
-    const server = spawnServer('shipshape', script, { env, execArgv });
+    const server = spawnServer('shipshape', script, { env, execArgv, transport });
     session.server = server;
     const configured = deferred();
     server.connection.onRequest('workspace/configuration', (params) => {
@@ -134,13 +134,13 @@ export class YlsSession {
   /** every URL the server asked for through vscode/content, in order */
   contentRequests = [];
 
-  static async start({ script, rootPath, schemaDir, kubernetesGlobs, extraSchemas = {}, capabilities }) {
+  static async start({ script, rootPath, schemaDir, kubernetesGlobs, extraSchemas = {}, capabilities, transport }) {
     const session = new YlsSession();
     const content = {
       [`${K8S_SCHEMA_BASE}all.json`]: readFileSync(`${schemaDir}/all.json`, 'utf8'),
       [`${K8S_SCHEMA_BASE}_definitions.json`]: readFileSync(`${schemaDir}/_definitions.json`, 'utf8'),
     };
-    const server = spawnServer('yaml-language-server', script);
+    const server = spawnServer('yaml-language-server', script, { transport });
     session.server = server;
     const yamlSettings = {
       schemas: { kubernetes: kubernetesGlobs, ...extraSchemas },
