@@ -1,7 +1,7 @@
 import { CST, Document, isScalar } from 'yaml';
 import type { ChunkEntry } from './chunkParser';
 import { PARSE_OPTIONS } from './parseOptions';
-import { setPlainKey } from './plainValues';
+import { isPlainScalar, setPlainKey } from './plainValues';
 import { childKey, MAX_DEPTH, MAX_ENTRIES, positionEntry, type PositionEntry, type PositionTable } from './positionTable';
 
 // yaml's composer turns the parser's tokens into a tree of nodes that walkDocument then turns into
@@ -61,7 +61,7 @@ function resolvePlainUncached(source: string, atKey: boolean): unknown {
     if (failed) giveUp();
     resolved = isScalar(result) ? result.value : result;
   }
-  if (!(resolved === null || typeof resolved === 'string' || typeof resolved === 'number' || typeof resolved === 'boolean')) giveUp();
+  if (!isPlainScalar(resolved)) giveUp();
   return resolved;
 }
 
@@ -137,6 +137,7 @@ function endAfter(tokens: readonly SourceToken[] | undefined, offset: number): n
 const PENDING: PositionEntry = [-1, -1, -1, -1, 0];
 
 const hasNewlineToken = (tokens: readonly SourceToken[] | undefined) => tokens?.some((t) => t.type === 'newline') ?? false;
+const isBlock = (token: Token | undefined) => token?.type === 'block-map' || token?.type === 'block-seq';
 
 /** Walks one chunk's documents; positions are relative to `chunkStart`, as walkDocument makes them. */
 class TokenWalk {
@@ -293,7 +294,6 @@ class TokenWalk {
         continue;
       }
       if (i === 0 ? props.comma : !props.comma) giveUp();
-      const isBlock = (t: Token | undefined) => t?.type === 'block-map' || t?.type === 'block-seq';
       if (!isMap) {
         if (key || sep || !value || isBlock(value)) giveUp(); // `[a: b]` pairs, block collections
         const path = childKey(prefix, depth, outSeq.length);

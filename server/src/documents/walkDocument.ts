@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { setPlainKey } from './plainValues';
+import { isPlainScalar, setPlainKey } from './plainValues';
 import { childKey, MAX_DEPTH, MAX_ENTRIES, positionEntry, type PositionTable } from './positionTable';
 
 /** Thrown inside the walk when the value needs yaml's toJS and no positions are wanted either. */
@@ -49,7 +49,7 @@ export function walkDocument(doc: Document.Parsed, chunkStart: number, withPosit
     const child = (segment: string | number) => childKey(prefix, depth, segment);
     if (isScalar(node)) {
       const v = node.value;
-      if (node.anchor || node.tag || !(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) giveUpValue();
+      if (node.anchor || node.tag || !isPlainScalar(v)) giveUpValue();
       return v;
     }
     if (isMap(node)) {
@@ -61,8 +61,7 @@ export function walkDocument(doc: Document.Parsed, chunkStart: number, withPosit
         let name = '';
         if (key !== null) {
           const k = isScalar(key) ? key.value : undefined;
-          const plainKey = k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean';
-          if (!isScalar(key) || key.anchor || key.tag || (key as { addToJSMap?: unknown }).addToJSMap || !plainKey) {
+          if (!isScalar(key) || key.anchor || key.tag || (key as { addToJSMap?: unknown }).addToJSMap || !isPlainScalar(k)) {
             giveUpValue();
             // Merge keys (a symbol) and collection keys have no path: neither recorded nor walked.
             if (!isScalar(key) || typeof k === 'symbol') continue;

@@ -12,7 +12,6 @@ export interface PodObjectReference {
   optional: boolean;
 }
 
-
 /** Every ConfigMap/Secret reference of a pod template: env, envFrom, volumes, projected volumes. */
 export function podObjectReferences(template: PodTemplate): PodObjectReference[] {
   const out: PodObjectReference[] = [];

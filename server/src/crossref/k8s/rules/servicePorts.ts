@@ -27,20 +27,16 @@ export const servicePortNames: K8sRule = {
   },
 };
 
-interface SelectedPorts {
-  /** Every container port of the selected pod templates, with where it is declared. */
-  ports: DeclaredPort[];
-}
-
-// The container ports of the pods the Service selects; undefined when it selects none (service-selector-no-pods says so).
-function selectedPorts(object: K8sObject, ctx: RuleContext): SelectedPorts | undefined {
+// Every container port of the pods the Service selects, with where it is declared; undefined when
+// it selects none (service-selector-no-pods says so).
+function selectedPorts(object: K8sObject, ctx: RuleContext): DeclaredPort[] | undefined {
   const spec = object.value.spec;
   if (!isRecord(spec) || spec.type === 'ExternalName' || spec.clusterIP === 'None' || !isRecord(spec.selector)) return undefined;
   const selector = readLabels(spec.selector);
   if (Object.keys(selector).length === 0) return undefined;
   const selected = selectPods(ctx, object.namespace, selector, (labels) => equalitySelectorMatches(selector, labels));
   if (selected.matched.length === 0) return undefined;
-  return { ports: declaredPorts(selected.matched) };
+  return declaredPorts(selected.matched);
 }
 
 // Selecting pods records a dependency on every pod template: do it only when a port needs it, and once.
@@ -53,7 +49,7 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
-function describe(ports: SelectedPorts['ports']): string {
+function describe(ports: readonly DeclaredPort[]): string {
   return [...new Set(ports.map((p) => (p.name ? `${p.name}/${String(p.number)}` : String(p.number))))].slice(0, 6).join(', ') || 'no ports';
 }
 
@@ -70,21 +66,21 @@ export const serviceTargetPortNameUnknown: K8sRule = {
   severity: 'warning',
   check(object, ctx) {
     const out: RuleFinding[] = [];
-    const lazy = once(() => selectedPorts(object, ctx));
+    const lazyPorts = once(() => selectedPorts(object, ctx));
     eachServicePort(object, (port, i, protocol) => {
       const target = portValue(port.targetPort);
       if (!target || !('name' in target)) return;
-      const selected = lazy();
-      if (!selected) return;
+      const ports = lazyPorts();
+      if (!ports) return;
       // Different pods may map the name to different numbers: one match anywhere is enough.
-      if (selected.ports.some((p) => p.name === target.name && p.protocol === protocol)) return;
-      const otherProtocol = selected.ports.find((p) => p.name === target.name);
-      const { guess, near } = nearestPortName(selected.ports, target.name, otherProtocol?.name);
+      if (ports.some((p) => p.name === target.name && p.protocol === protocol)) return;
+      const otherProtocol = ports.find((p) => p.name === target.name);
+      const { guess, near } = nearestPortName(ports, target.name, otherProtocol?.name);
       out.push({
         path: ['spec', 'ports', i, 'targetPort'],
         message: otherProtocol
           ? `targetPort "${target.name}" is a ${otherProtocol.protocol} port of the selected pods, but this Service port is ${protocol}.`
-          : `targetPort "${target.name}" is not a port name of the pods Service "${object.name}" selects (they declare ${describe(selected.ports)})${guess ? `; did you mean "${guess}"?` : '.'}`,
+          : `targetPort "${target.name}" is not a port name of the pods Service "${object.name}" selects (they declare ${describe(ports)})${guess ? `; did you mean "${guess}"?` : '.'}`,
         related: near ? [{ object: near.owner, path: near.path, message: `${near.owner.kind} "${near.owner.name}" declares port ${near.name ?? '(unnamed)'}/${String(near.number)}` }] : undefined,
       });
     });
@@ -98,19 +94,19 @@ export const serviceTargetPortNumberUndeclared: K8sRule = {
   severity: 'hint',
   check(object, ctx) {
     const out: RuleFinding[] = [];
-    const lazy = once(() => selectedPorts(object, ctx));
+    const lazyPorts = once(() => selectedPorts(object, ctx));
     eachServicePort(object, (port, i, protocol) => {
       const explicit = port.targetPort !== undefined && port.targetPort !== null;
       const target = portValue(explicit ? port.targetPort : port.port);
       if (!target || !('number' in target)) return;
-      const selected = lazy();
+      const ports = lazyPorts();
       // Pods that declare no ports at all say nothing about what they listen on.
-      if (!selected || selected.ports.length === 0) return;
-      if (selected.ports.some((p) => Number(p.number) === target.number && p.protocol === protocol)) return;
+      if (!ports || ports.length === 0) return;
+      if (ports.some((p) => Number(p.number) === target.number && p.protocol === protocol)) return;
       out.push({
         path: ['spec', 'ports', i, explicit ? 'targetPort' : 'port'],
-        message: `${explicit ? 'targetPort' : 'port (used as targetPort)'} ${target.number} is not declared by the pods Service "${object.name}" selects (they declare ${describe(selected.ports)}).`,
-        related: [{ object: selected.ports[0]!.owner, path: selected.ports[0]!.path, message: `${selected.ports[0]!.owner.kind} "${selected.ports[0]!.owner.name}" ports` }],
+        message: `${explicit ? 'targetPort' : 'port (used as targetPort)'} ${target.number} is not declared by the pods Service "${object.name}" selects (they declare ${describe(ports)}).`,
+        related: [{ object: ports[0]!.owner, path: ports[0]!.path, message: `${ports[0]!.owner.kind} "${ports[0]!.owner.name}" ports` }],
       });
     });
     return out;
