@@ -6,7 +6,7 @@ import type { DesiredObject } from './desiredObjects';
 import { applyObjects, type AppliedObject } from './k8s/applyObjects';
 import type { KObject } from './kobject';
 import { simulateController } from './rollout/simulateController';
-import { namespaceOrDefault as namespaceOf } from './k8s/objectMeta';
+import { apiGroup, metadataOf as meta, namespaceOrDefault as namespaceOf } from './k8s/objectMeta';
 
 export interface KubernetesPlanOptions {
   schemas: KubernetesVersionSchemas;
@@ -33,12 +33,8 @@ const NO_OP_CONFIGURED =
 const DEFAULT_NODES = ['node-a', 'node-b', 'node-c'];
 const CONTROLLED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
-function meta(object: KObject): Record<string, unknown> {
-  return isRecord(object.metadata) ? object.metadata : {};
-}
-
 function key(object: KObject): string {
-  return `${String(object.apiVersion).split('/').slice(0, -1).join('/')}|${String(object.kind)}|${namespaceOf(object)}|${String(meta(object).name)}`;
+  return `${apiGroup(String(object.apiVersion))}|${String(object.kind)}|${namespaceOf(object)}|${String(meta(object).name)}`;
 }
 
 /** The objects a workload owns in the state: its ReplicaSets (ownerReferences), the way the controller finds them. */
@@ -59,7 +55,7 @@ function nodesOf(state: readonly KObject[]): string[] {
 }
 
 function resourceLine(object: KObject): string {
-  const group = String(object.apiVersion).includes('/') ? String(object.apiVersion).split('/')[0] : '';
+  const group = apiGroup(String(object.apiVersion));
   return `${String(object.kind).toLowerCase()}${group ? `.${group}` : ''}/${String(meta(object).name)}`;
 }
 
@@ -118,7 +114,7 @@ function refused(object: DesiredObject, options: KubernetesPlanOptions): ObjectP
   const { value } = object;
   const metadata = meta(value);
   const namespaced = options.schemas.kindInfo(String(value.apiVersion), String(value.kind))?.namespaced ?? true;
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
+  const namespace = namespaceOf(value);
   return {
     kind: String(value.kind),
     apiVersion: String(value.apiVersion),
