@@ -25,9 +25,13 @@ export class SingleWriteMessageWriter extends AbstractMessageWriter implements M
   write(message: Message): Promise<void> {
     let frame: Buffer;
     try {
-      const body = Buffer.from(JSON.stringify(message), 'utf8');
-      const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, HEADER_ENCODING);
-      frame = Buffer.concat([header, body], header.byteLength + body.byteLength);
+      // Encoded once, straight into the frame (no separate body buffer to copy).
+      const body = JSON.stringify(message);
+      const bodyBytes = Buffer.byteLength(body, 'utf8');
+      const header = `Content-Length: ${bodyBytes}\r\n\r\n`;
+      frame = Buffer.allocUnsafe(header.length + bodyBytes);
+      frame.write(header, 0, HEADER_ENCODING);
+      frame.write(body, header.length, 'utf8');
     } catch (error) {
       // A message that cannot be serialised is that message's failure, not the connection's.
       this.errorCount++;
