@@ -28,7 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { killAll, now, roundTrip, TRANSPORTS, withTimeout } from './lspProcess.mjs';
+import { killAll, now, roundTrip, DEFAULT_TRANSPORT, parseTransport, withTimeout } from './lspProcess.mjs';
 import { OursSession, YlsSession } from './servers.mjs';
 import { median, ms, percentile } from './report.mjs';
 import { editorWorkload } from './editorPositions.mjs';
@@ -62,7 +62,7 @@ function ylsScript() {
 }
 
 function parseArgs(argv) {
-  const opts = { docs: 5000, requests: 200, warmups: 40, typing: 0, block: 10, pause: true, transport: 'ipc', peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
+  const opts = { docs: 5000, requests: 200, warmups: 40, typing: 0, block: 10, pause: true, transport: DEFAULT_TRANSPORT, peer: true, timeoutMs: 30_000, server: join(ROOT, 'server', 'out', 'server.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -78,7 +78,7 @@ function parseArgs(argv) {
     else if (arg === '--no-peer') opts.peer = false;
     else if (arg === '--block') opts.block = Number(value());
     else if (arg === '--no-pause') opts.pause = false;
-    else if (arg === '--transport') opts.transport = value();
+    else if (arg === '--transport') opts.transport = parseTransport(value());
     else if (arg === '--timeout') opts.timeoutMs = Number(value());
     else if (arg === '--server') opts.server = resolve(value());
     else if (arg === '--cpu-prof') opts.cpuProf = resolve(value());
@@ -89,7 +89,6 @@ function parseArgs(argv) {
   if (!Number.isInteger(opts.warmups) || opts.warmups < 0) throw new Error('--warmups: a whole number ≥ 0');
   if (!Number.isInteger(opts.typing) || opts.typing < 0 || opts.typing > Math.floor(opts.requests / 4)) throw new Error('--typing: a whole number from 0 to requests / 4 (one per half-typed key)');
   if (!Number.isInteger(opts.block) || opts.block < 1) throw new Error('--block: a whole number ≥ 1');
-  if (!TRANSPORTS.includes(opts.transport)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}`);
   if (!(opts.timeoutMs > 0)) throw new Error('--timeout: milliseconds > 0');
   opts.from ??= Math.floor(opts.docs / 2);
   if (!Number.isInteger(opts.from) || opts.from < 20 || opts.from > opts.docs - 20) throw new Error('--from: the first measured document, 20 to docs − 20');

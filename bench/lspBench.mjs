@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests, editedText, EDIT_CHARS } from './manifests.mjs';
-import { killAll, now, TRANSPORTS, waitIdle, withTimeout } from './lspProcess.mjs';
+import { killAll, now, DEFAULT_TRANSPORT, parseTransport, waitIdle, withTimeout } from './lspProcess.mjs';
 import { OursSession, YlsSession } from './servers.mjs';
 import { corpusTable, median, ms, percentile, sizesTable, targetLines } from './report.mjs';
 
@@ -38,7 +38,7 @@ const PATHS = {
 const KUBERNETES_VERSION = '1.30'; // YLS runs the v1.30.10 schemas
 
 function parseArgs(argv) {
-  const opts = { sizes: [10, 100, 1000, 5000], peer: true, corpus: true, edits: 10, transport: 'ipc', server: join(ROOT, 'server', 'out', 'server.js') };
+  const opts = { sizes: [10, 100, 1000, 5000], peer: true, corpus: true, edits: 10, transport: DEFAULT_TRANSPORT, server: join(ROOT, 'server', 'out', 'server.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -50,12 +50,11 @@ function parseArgs(argv) {
     else if (arg === '--no-peer') opts.peer = false;
     else if (arg === '--no-corpus') opts.corpus = false;
     else if (arg === '--edits') opts.edits = Number(value());
-    else if (arg === '--transport') opts.transport = value();
+    else if (arg === '--transport') opts.transport = parseTransport(value());
     else if (arg === '--server') opts.server = resolve(value());
     else throw new Error(`unknown option ${arg} (known: --sizes 10,100 --no-peer --no-corpus --edits N --transport ipc|stdio --server FILE)`);
   }
   if (opts.sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--sizes: whole numbers ≥ 5 (two Deployments are needed for the planted errors)');
-  if (!TRANSPORTS.includes(opts.transport)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}`);
   if (!(opts.edits >= 1 && opts.edits <= EDIT_CHARS.length)) throw new Error(`--edits: 1 to ${EDIT_CHARS.length}`);
   return opts;
 }

@@ -48,15 +48,21 @@ export const now = () => performance.now();
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** How the client talks to a server: `ipc` as VS Code's language client starts both servers' extensions (TransportKind.ipc), `stdio` as other editors do. */
-export const TRANSPORTS = ['stdio', 'ipc'];
+const TRANSPORTS = ['stdio', 'ipc'];
+export const DEFAULT_TRANSPORT = 'ipc';
+
+/** A `--transport` value, checked. */
+export function parseTransport(value) {
+  if (!TRANSPORTS.includes(value)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}, not ${value}`);
+  return value;
+}
 
 /**
  * Spawns `node <script> --stdio` (or `--node-ipc`) in its own process group and connects to it.
  * Unhandled requests from the server get `null`; its log messages and stderr are kept for error reports.
  */
-export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transport = 'stdio' } = {}) {
-  if (!TRANSPORTS.includes(transport)) throw new Error(`unknown transport ${transport} (known: ${TRANSPORTS.join(', ')})`);
-  const ipc = transport === 'ipc';
+export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transport = DEFAULT_TRANSPORT } = {}) {
+  const ipc = parseTransport(transport) === 'ipc';
   // execArgv: node options for the server (e.g. --cpu-prof, which NODE_OPTIONS does not take)
   const child = spawn(process.execPath, [...execArgv, script, ipc ? '--node-ipc' : '--stdio'], {
     cwd,

@@ -193,9 +193,10 @@ export function generateManifests(count, variant = 'a') {
   const lines = [];
   const planted = { replicas: -1, unknownField: -1 };
   let editLine = -1;
+  const groupName = (i) => `svc-${variant}-${Math.floor(i / KINDS.length)}`;
   for (let i = 0; i < count; i++) {
     if (i > 0) lines.push('---');
-    const name = `svc-${variant}-${Math.floor(i / KINDS.length)}`;
+    const name = groupName(i);
     const start = lines.length;
     const kind = KINDS[i % KINDS.length];
     const doc =
@@ -206,7 +207,7 @@ export function generateManifests(count, variant = 'a') {
             editLabel: i === editDoc,
             // A last, incomplete group has no ConfigMap of its own: use the first group's, so that
             // the only findings are the two planted errors.
-            config: i + KINDS.indexOf('ConfigMap') < count ? `${name}-config` : `svc-${variant}-0-config`,
+            config: `${groupName(i + KINDS.indexOf('ConfigMap') < count ? i : 0)}-config`,
           })
         : kind === 'Service'
           ? service(name)
