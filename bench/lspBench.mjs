@@ -116,20 +116,28 @@ function plantedCheck(server, warnings) {
 /**
  * One server, one size: cold opens (the median of as many fresh processes as there are copies: one
  * cold open is one sample of a noisy machine), then in the first process warm opens (median of the
- * copies), edits and peak RSS.
+ * copies), edits and peak RSS. With `startFirst` (ours): as many cold opens again, each in a process
+ * whose validator cache is empty, as on the first start after an install.
  */
-async function runSize(start, files, edits, warnings) {
+async function runSize(start, files, edits, warnings, startFirst) {
   const measured = await runSession(start, files, edits, warnings);
-  const coldRuns = [measured.coldMs];
-  for (let k = 1; k < files.copies.length; k++) {
-    const session = await start();
+  const coldOpen = async (startOne) => {
+    const session = await startOne();
     try {
-      coldRuns.push(plantedCheck(session.name, warnings)('cold open', await session.open(files.main.uri, files.main.gen.text), files.main.gen));
+      return plantedCheck(session.name, warnings)('cold open', await session.open(files.main.uri, files.main.gen.text), files.main.gen);
     } finally {
       await session.stop();
     }
+  };
+  const coldRuns = [measured.coldMs];
+  for (let k = 1; k < files.copies.length; k++) coldRuns.push(await coldOpen(start));
+  const first = {};
+  if (startFirst) {
+    first.coldFirstRuns = [];
+    for (let k = 0; k < files.copies.length; k++) first.coldFirstRuns.push(await coldOpen(startFirst));
+    first.coldFirstMs = median(first.coldFirstRuns);
   }
-  return { ...measured, coldMs: median(coldRuns), coldRuns };
+  return { ...measured, coldMs: median(coldRuns), coldRuns, ...first };
 }
 
 /** The first fresh process of one server and size: cold open, warm opens, edits, peak RSS. */
@@ -228,6 +236,21 @@ async function runCorpus(start) {
   }
 }
 
+/** An uncounted first start of ours that fills the validator cache, as any earlier editor session would. */
+async function primeValidatorCache(start, workspace) {
+  const path = join(workspace, 'k8s', 'prime.yaml');
+  const gen = generateManifests(10, 'p');
+  writeFileSync(path, gen.text);
+  const session = await start();
+  try {
+    await session.open(pathToFileURL(path).href, gen.text);
+    await waitIdle(session.server); // the common kinds are compiled (and stored) while the server idles
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  } finally {
+    await session.stop();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -241,7 +264,12 @@ async function main() {
   const emptyRoot = join(workspace, 'empty-root');
   mkdirSync(emptyRoot);
 
-  const startOurs = (rootPath) => () => OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: oursEnv, transport: opts.transport });
+  // Ours keeps compiled validators in a cache folder (as in an editor after its first start); the
+  // "first start" cold opens each get an empty one.
+  const validatorCache = join(workspace, 'validator-cache');
+  const startOurs = (rootPath, cacheDir = validatorCache) => () =>
+    OursSession.start({ script: opts.server, rootPath, kubernetesVersion: KUBERNETES_VERSION, env: { ...oursEnv, SHIPSHAPE_CACHE_DIR: cacheDir }, transport: opts.transport });
+  const startOursFirst = (rootPath) => () => startOurs(rootPath, mkdtempSync(join(workspace, 'empty-cache-')))();
   const startYls = (rootPath, extra = {}) => () =>
     YlsSession.start({ script: PATHS.yls, rootPath, schemaDir: PATHS.k8sSchemaDir, kubernetesGlobs: ['k8s/**/*.yaml', 'k8s/**/*.yml'], transport: opts.transport, ...extra });
 
@@ -256,15 +284,16 @@ async function main() {
   };
   console.log(`Shipshape LSP benchmark — node ${process.version}, ${cpus().length} cores, over ${opts.transport}; workspace ${workspace}`);
   try {
+    await primeValidatorCache(startOurs(emptyRoot), workspace);
     for (const docs of opts.sizes) {
       const files = sizeFiles(workspace, docs);
       const { main } = files;
       const row = { docs, bytes: main.gen.text.length, floor: measureFloor(main.gen.text) };
-      row.ours = await runSize(startOurs(emptyRoot), files, opts.edits, warnings);
+      row.ours = await runSize(startOurs(emptyRoot), files, opts.edits, warnings, startOursFirst(emptyRoot));
       if (opts.peer) row.yls = await runSize(startYls(workspace), files, opts.edits, warnings);
       results.sizes.push(row);
       const yls = row.yls ? `; YLS cold ${ms(row.yls.coldMs)}, warm ${ms(row.yls.warmMs)}, edit p50 ${ms(row.yls.editP50)}` : '';
-      console.log(`  ${docs} docs (${(row.bytes / 1024).toFixed(0)} KiB): ours cold ${ms(row.ours.coldMs)}, warm ${ms(row.ours.warmMs)}, edit p50 ${ms(row.ours.editP50)}${yls}; bare parse ${ms(row.floor.parseMs)}`);
+      console.log(`  ${docs} docs (${(row.bytes / 1024).toFixed(0)} KiB): ours cold ${ms(row.ours.coldMs)} (first start ${ms(row.ours.coldFirstMs)}), warm ${ms(row.ours.warmMs)}, edit p50 ${ms(row.ours.editP50)}${yls}; bare parse ${ms(row.floor.parseMs)}`);
     }
     if (opts.corpus) {
       results.corpus.ours = await runCorpus(startOurs(PATHS.corpus));
@@ -295,7 +324,8 @@ function render(results) {
     `## Shipshape vs yaml-language-server — ${results.date}`,
     '',
     `node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}. Both servers over ${results.options.transport === 'ipc' ? 'Node IPC, as VS Code runs them' : 'stdio'}. Times are open/edit → diagnostics as the client sees them ` +
-      '(YLS: push, including its fixed 200 ms debounce; ours: pull response). "cold": a fresh process, didOpen sent right after `initialized` (median of 3 processes; 1 at 5,000 docs); ' +
+      '(YLS: push, including its fixed 200 ms debounce; ours: pull response). "cold": a fresh process, didOpen sent right after `initialized` (median of 3 processes; 1 at 5,000 docs), ' +
+      'ours with the compiled validators an earlier start left in its cache; "first start": the same with an empty cache (each kind\'s validator compiled); ' +
       '"warm": another uri opened in the same process once it is idle, after 2 uncounted opens of other new texts (1 at 5,000 docs) (median of 3 opens; 1 at 5,000 docs); ' +
       '"new text" has the same shape but other names, so no document is served from a cache. Edits: full-text didChange of one character, ' +
       `${results.options.edits} edits. bare parse = \`yaml\` parseAllDocuments of the same text in the bench process (median of ≥ 5 runs).`,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the *.test.ts files under the given folders with Node's test runner (Node 20's --test
 // does not expand globs itself). Usage: node scripts/run-tests.mjs test/unit test/lsp test/cli
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -21,5 +22,9 @@ if (files.length === 0) {
   console.error(`no *.test.ts files under ${folders.join(', ')}`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+// The run's compiled validators go to a folder of its own, not the user's cache: the test files
+// (parallel processes) share it, so both storing and loading run, and nothing outlives the run.
+const cacheDir = mkdtempSync(join(tmpdir(), 'shipshape-test-cache-'));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit', env: { ...process.env, SHIPSHAPE_CACHE_DIR: cacheDir } });
+rmSync(cacheDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

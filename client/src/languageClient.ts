@@ -21,6 +21,8 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { configurationSection: 'shipshape' },
+    // Compiled schema validators are kept here, so a new window does not compile them again.
+    initializationOptions: { validatorCacheDir: path.join(context.globalStorageUri.fsPath, 'validators') },
   };
   return new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
 }

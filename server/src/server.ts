@@ -25,6 +25,7 @@ import { stateDirGlobs } from './shared/settings';
 import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
 import { registerEditorFeatures, warmHover } from './handlers/editorFeatures';
 import { createServerConnection } from './transport/serverConnection';
+import { defaultValidatorCacheDir } from './schema/validatorCacheDir';
 
 /** Wires the LSP connection to the engine; no validation logic lives here. */
 export function startServer(connection: Connection): void {
@@ -47,6 +48,7 @@ export function startServer(connection: Connection): void {
     watchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+    kubernetes.useValidatorCache(validatorCacheDir(params.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -68,11 +70,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    pool?.warm();
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     const global = await settings.get(undefined);
     workspace.setKnownObjects(global.crossref.knownObjects);
     prewarmValidators(kubernetes, global.kubernetesVersion);
-    connection.console.info(`Shipshape language server ready: Kubernetes ${global.kubernetesVersion}, ${sync.folders.length} workspace folder(s).`);
+    const cache = kubernetes.cache ? `compiled validators kept in ${kubernetes.cache.dir}` : 'no validator cache';
+    connection.console.info(`Shipshape language server ready: Kubernetes ${global.kubernetesVersion}, ${sync.folders.length} workspace folder(s), ${cache}.`);
     const started = performance.now();
     await sync.scan();
     const { index } = workspace;
@@ -117,6 +121,7 @@ export function startServer(connection: Connection): void {
       objects: workspace.index.objectCount,
       crossrefEvaluations: workspace.k8s.evaluations,
       validatedDocuments: workspace.validator.validatedDocuments,
+      validatorCache: kubernetes.cache && { folder: kubernetes.cache.dir, ...kubernetes.cache.stats },
     };
   });
 
@@ -134,3 +139,9 @@ export function startServer(connection: Connection): void {
 
 // Started by the client over IPC (or stdio by other editors and the benchmarks).
 if (require.main === module) startServer(createServerConnection());
+
+/** The client may name a folder for compiled validators (VS Code: the extension's storage). */
+function validatorCacheDir(initializationOptions: unknown): string | undefined {
+  const named = (initializationOptions as { validatorCacheDir?: unknown } | undefined)?.validatorCacheDir;
+  return typeof named === 'string' && named !== '' ? named : defaultValidatorCacheDir();
+}

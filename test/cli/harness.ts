@@ -63,9 +63,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string = repoRoot): CliRun {
+export function runCli(args: readonly string[], cwd: string = repoRoot, env: NodeJS.ProcessEnv = process.env): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
+    env,
     encoding: 'utf8',
     timeout: CLI_TIMEOUT_MS,
     maxBuffer: 512 * 1024 * 1024,

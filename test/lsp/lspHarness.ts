@@ -34,10 +34,11 @@ export class LspHarness {
     this.client.listen();
   }
 
-  async initialize(rootUri = 'file:///workspace'): Promise<unknown> {
+  async initialize(rootUri = 'file:///workspace', initializationOptions?: Record<string, unknown>): Promise<unknown> {
     const result = await this.client.sendRequest('initialize', {
       processId: null, // no parent-process watchdog: it would keep the test process alive
       rootUri,
+      initializationOptions,
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
       capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
     });

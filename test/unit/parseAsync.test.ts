@@ -121,3 +121,34 @@ test('compileValidatorsWhileParsing: before any compile this thread takes less t
   assert.equal(fresh.forVersion('1.30').compiledCount, 2);
   assert.equal(meanwhile('file:///b.yaml').share, 0.5);
 });
+
+test('compileValidatorsWhileParsing: a fresh process takes its full share when the validator cache holds compiled validators', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'shipshape-share-'));
+  try {
+    const earlier = new KubernetesSchemas();
+    earlier.useValidatorCache(folder);
+    earlier.forVersion('1.30').validator('v1', 'ConfigMap');
+    const fresh = new KubernetesSchemas();
+    fresh.useValidatorCache(folder);
+    const meanwhile = compileValidatorsWhileParsing(fresh, async () => '1.30');
+    assert.equal(meanwhile('file:///a.yaml').share, 0.5);
+    assert.equal(fresh.compiledValidators(), 0);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a pool warmed ahead of need parses correctly when asked during its warm-up', async () => {
+  const warmed = new ParsePool(script);
+  try {
+    warmed.warm();
+    const text = bigFile(800);
+    const sync = parseManifestFile('file:///big.yaml', text);
+    const shared = await parseManifestFileAsync('file:///big.yaml', text, undefined, warmed);
+    assert.ok(warmed.parsedChunks > 100, `${warmed.parsedChunks} chunks parsed by the worker`);
+    assert.deepEqual(shared.docs.map((d) => d.value), sync.docs.map((d) => d.value));
+    assert.deepEqual(shared.diagnostics, sync.diagnostics);
+  } finally {
+    warmed.dispose();
+  }
+});

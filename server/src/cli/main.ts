@@ -9,6 +9,7 @@ import { TOOL_VERSION } from './packageInfo';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParsePool } from '../documents/parsePool';
+import { defaultValidatorCacheDir } from '../schema/validatorCacheDir';
 import { runCheck } from './runCheck';
 import { runPlan } from './runPlan';
 import { formatPlanJson, formatPlanSummary, formatPlanText } from './formatPlan';
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const schemas = new KubernetesSchemas();
+  schemas.useValidatorCache(defaultValidatorCacheDir());
   const { kubernetesVersions, defaultKubernetesVersion } = schemas.index;
   const command = parseArgs(argv, { supportedVersions: kubernetesVersions, defaultVersion: defaultKubernetesVersion });
   switch (command.command) {

@@ -31,6 +31,14 @@ export class ParsePool {
     });
   }
 
+  /**
+   * Starts the worker ahead of the first large file, while the server is idle: loading its bundle
+   * and warming its parser would otherwise come first on the path to that file's diagnostics.
+   */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   dispose(): void {
     this.failAll(new Error('parse pool disposed'));
     void this.worker?.terminate();

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv, { _, type Options, type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import { findSchemasDir, readJson, type SchemaIndex } from './schemaFiles';
 import { addKubernetesFormats } from './kubernetesFormats';
+import { FORMATS_MODULE } from './standaloneRuntime';
+import { ValidatorCache, validatorKey } from './validatorCache';
+import { validationSchema } from './validationSchema';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -26,6 +30,10 @@ export interface KindInfo {
 }
 
 const SCHEMA_BASE = 'https://shipshape.invalid/k8s/';
+const STEM_PREFIX = 'k8s-';
+
+// optimize: false compiles a third faster; validating is a tiny share of the work either way.
+const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: false, logger: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } };
 
 /**
  * The generated Kubernetes schemas: loads a version's manifest when first asked, definition
@@ -36,9 +44,22 @@ export class KubernetesSchemas {
   private readonly versions = new Map<string, KubernetesVersionSchemas>();
   private readonly packages = new Map<string, Record<string, JsonSchema[]>>();
   private lifecycleCache?: Record<string, LifecycleEntry>;
+  private validatorCache?: ValidatorCache;
 
   constructor(readonly dir: string = findSchemasDir()) {
     this.index = readJson<SchemaIndex>(join(dir, 'index.json'));
+  }
+
+  /**
+   * Keeps compiled validators in `cacheDir` (see ValidatorCache), or no longer when undefined.
+   * Takes effect for validators not compiled yet.
+   */
+  useValidatorCache(cacheDir: string | undefined): void {
+    this.validatorCache = cacheDir ? new ValidatorCache(cacheDir) : undefined;
+  }
+
+  get cache(): ValidatorCache | undefined {
+    return this.validatorCache;
   }
 
   get supportedVersions(): string[] {
@@ -51,10 +72,19 @@ export class KubernetesSchemas {
     let schemas = this.versions.get(chosen);
     if (!schemas) {
       const manifest = readJson<VersionManifest>(join(this.dir, 'kubernetes', `${chosen}.json`));
-      schemas = new KubernetesVersionSchemas(manifest, (name, variant) => this.variant(name, variant));
+      schemas = new KubernetesVersionSchemas(manifest, (name, variant) => this.variant(name, variant), () => this.validatorCache);
       this.versions.set(chosen, schemas);
     }
     return schemas;
+  }
+
+  /**
+   * Whether validators will come cheap: some are compiled already, or an earlier process left
+   * compiled ones in the cache (most people keep to one Kubernetes version). Else the first large
+   * file pays for compiling them.
+   */
+  validatorsReady(): boolean {
+    return this.compiledValidators() > 0 || Boolean(this.validatorCache?.hasEntries(STEM_PREFIX));
   }
 
   /** How many validators have been compiled so far, all versions together. */
@@ -84,11 +114,14 @@ export class KubernetesSchemas {
 export class KubernetesVersionSchemas {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly added = new Set<string>();
+  /** Definitions as validation needs them, with the definitions each references. */
+  private readonly forValidation = new Map<string, { schema: JsonSchema; refs: string[] }>();
   private ajv?: Ajv;
 
   constructor(
     private readonly manifest: VersionManifest,
     private readonly loadVariant: (name: string, index: number) => JsonSchema | undefined,
+    private readonly cache: () => ValidatorCache | undefined = () => undefined,
   ) {}
 
   get version(): string {
@@ -115,53 +148,69 @@ export class KubernetesVersionSchemas {
     return index === undefined ? undefined : this.loadVariant(name, index);
   }
 
-  /** The compiled validator of a served kind, compiled on first use and kept. */
+  /**
+   * The compiled validator of a served kind, compiled on first use and kept; loaded instead from
+   * the validator cache when an earlier process compiled it from the same schemas.
+   */
   validator(apiVersion: string, kind: string): ValidateFunction | undefined {
-    const key = `${apiVersion}/${kind}`;
-    const cached = this.validators.get(key);
-    if (cached) return cached;
+    const name = `${apiVersion}/${kind}`;
+    const known = this.validators.get(name);
+    if (known) return known;
     const info = this.kindInfo(apiVersion, kind);
     if (!info) return undefined;
-    const ajv = this.compiler();
-    this.addClosure(ajv, info.definition);
-    const validate = ajv.getSchema(SCHEMA_BASE + this.version + '/' + info.definition);
-    if (!validate) return undefined;
-    this.validators.set(key, validate);
+    const closure = this.closure(info.definition);
+    const cache = this.cache();
+    const stem = `${stemPrefix(this.version)}${apiVersion.replace(/\//g, '_')}-${kind}`;
+    const key = cache && validatorKey([JSON.stringify(AJV_OPTIONS), info.definition, ...[...closure].flatMap(([n, s]) => [n, JSON.stringify(s)])]);
+    let validate = cache && key ? cache.load(stem, key) : undefined;
+    if (!validate) {
+      const ajv = this.compiler(Boolean(cache));
+      for (const [definition, schema] of closure) {
+        if (this.added.has(definition)) continue;
+        this.added.add(definition);
+        ajv.addSchema({ ...schema, $id: SCHEMA_BASE + this.version + '/' + definition });
+      }
+      validate = ajv.getSchema(SCHEMA_BASE + this.version + '/' + info.definition);
+      if (!validate) return undefined;
+      if (cache && key && ajv.opts.code.source) cache.store(stem, key, standaloneCode(ajv, validate));
+    }
+    this.validators.set(name, validate);
     return validate;
   }
 
-  private compiler(): Ajv {
+  /** A definition and every definition it references, in a stable order, as validation needs them. */
+  private closure(root: string): Map<string, JsonSchema> {
+    const out = new Map<string, JsonSchema>();
+    const stack = [root];
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (out.has(name)) continue;
+      let entry = this.forValidation.get(name);
+      if (!entry) {
+        const stored = this.definition(name);
+        if (!stored) continue;
+        const refs: string[] = [];
+        entry = { schema: validationSchema(stored, refs), refs };
+        this.forValidation.set(name, entry);
+      }
+      out.set(name, entry.schema);
+      stack.push(...entry.refs);
+    }
+    return out;
+  }
+
+  /** The compiler, made on first use; with `forCache`, one that keeps the code it generates (for standalone code). */
+  private compiler(forCache: boolean): Ajv {
     if (!this.ajv) {
-      // optimize: false compiles a third faster; validating is a tiny share of the work either way.
-      this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
+      const code = forCache ? { ...AJV_OPTIONS.code, source: true, formats: _`require(${FORMATS_MODULE})` } : AJV_OPTIONS.code;
+      this.ajv = new Ajv({ ...AJV_OPTIONS, code });
       addKubernetesFormats(this.ajv);
     }
     return this.ajv;
   }
-
-  // Registers a definition and everything it references, so ajv can resolve refs by id;
-  // definitions shared between kinds are compiled once per version.
-  private addClosure(ajv: Ajv, root: string): void {
-    const stack = [root];
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (this.added.has(name)) continue;
-      const schema = this.definition(name);
-      if (!schema) continue;
-      this.added.add(name);
-      ajv.addSchema({ ...schema, $id: SCHEMA_BASE + this.version + '/' + name });
-      collectRefs(schema, stack);
-    }
-  }
 }
 
-function collectRefs(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectRefs(item, out);
-  } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') out.push(value);
-      else if (key !== 'description') collectRefs(value, out);
-    }
-  }
+/** How the validator cache names the entries of one Kubernetes version. */
+function stemPrefix(version: string): string {
+  return `${STEM_PREFIX}${version}-`;
 }

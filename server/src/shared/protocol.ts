@@ -18,6 +18,8 @@ export namespace StatsRequest {
     crossrefEvaluations: number;
     /** Documents schema-validated since start (cache misses). */
     validatedDocuments: number;
+    /** The folder of compiled validators, and what was loaded from it, missed and stored since start. */
+    validatorCache?: { folder: string; hits: number; misses: number; stored: number };
   }
 }
 
