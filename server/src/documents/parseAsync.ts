@@ -38,7 +38,7 @@ export async function parseManifestFileAsync(
     return assembleFile(file, plan.map((p) => reuseChunk(p) ?? ParsedChunk.parse(p.text, p.start)));
   }
   const extra = meanwhile?.();
-  const share = extra ? Math.min(0.5, Math.max(0.1, extra.share)) : MAIN_SHARE;
+  const share = pool.balance.share(extra ? Math.min(0.5, Math.max(0.1, extra.share)) : MAIN_SHARE);
   const offloaded = new Set<ChunkPlan>();
   let kept = 0;
   for (const p of fresh) {
@@ -46,11 +46,17 @@ export async function parseManifestFileAsync(
     else offloaded.add(p);
   }
   const offloadedList = [...offloaded];
-  const fromWorker = pool.parse(offloadedList.map((p) => ({ text: p.text, start: p.start }))).catch(() => undefined);
+  let arrived = 0;
+  const fromWorker = pool
+    .parse(offloadedList.map((p) => ({ text: p.text, start: p.start })))
+    .then((entries) => ((arrived = performance.now()), entries))
+    .catch(() => undefined);
+  const started = performance.now();
   const parsed = new Map<ChunkPlan, ParsedChunk>();
   for (const p of plan) {
     if (!offloaded.has(p)) parsed.set(p, reuseChunk(p) ?? ParsedChunk.parseLean(p.text, p.start));
   }
+  const parsedAt = performance.now();
   if (extra) {
     try {
       await extra.work([...parsed.values()].flatMap((chunk) => chunk.entries.map((e) => e.value)));
@@ -58,7 +64,10 @@ export async function parseManifestFileAsync(
       // the work is an optimisation (it would be done later anyway): never a reason to fail the parse
     }
   }
+  const workedAt = performance.now();
   const entries = await fromWorker;
+  // A result already waiting when this thread got here was taken in at once: no wait.
+  if (entries) pool.balance.record(kept / freshChars, parsedAt - started, workedAt - parsedAt, Math.max(0, arrived - workedAt));
   offloadedList.forEach((p, i) => {
     const done = entries?.[i];
     parsed.set(p, done ? new ParsedChunk(p.text, p.start, done) : ParsedChunk.parse(p.text, p.start));

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ChunkEntry } from './chunkParser';
 import type { ParseRequest } from './parseWorker';
+import { ParseBalance } from './parseBalance';
 
 interface Pending {
   resolve: (entries: ChunkEntry[][]) => void;
@@ -18,6 +19,8 @@ export class ParsePool {
   private readonly pending = new Map<number, Pending>();
   /** Chunks the worker has parsed so far (for tests and benchmarks). */
   parsedChunks = 0;
+  /** How to split a file's text between the calling thread and this worker. */
+  readonly balance = new ParseBalance();
 
   constructor(private readonly script: string) {}
 
