@@ -59,7 +59,7 @@ export class ManifestValidator {
     const diagnostics =
       doc.flavor === 'kubernetes'
         ? validateKubernetesDocument(file, doc, { schemas: this.kubernetes, version: options.kubernetesVersion, crds: options.crds })
-        : validateComposeDocument(file, doc);
+        : validateComposeDocument(file, doc, this.kubernetes.cache);
     const findings = diagnostics.map((diagnostic) => ({
       start: file.lines.offsetAt(diagnostic.range.start) - doc.start,
       end: file.lines.offsetAt(diagnostic.range.end) - doc.start,

@@ -8,6 +8,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { KubernetesSchemas, type KubernetesVersionSchemas } from '../../../server/src/schema/kubernetesSchemas';
 import { ValidatorCache, validatorKey } from '../../../server/src/schema/validatorCache';
 import { defaultValidatorCacheDir } from '../../../server/src/schema/validatorCacheDir';
+import { compileComposeValidator } from '../../../server/src/schema/composeSchema';
+import { findSchemasDir } from '../../../server/src/schema/schemaFiles';
 import { isRecord } from '../../../server/src/documents/plainValues';
 import { yamlFiles } from '../corpusFiles';
 import { seededRandom } from '../seededMutations';
@@ -209,4 +211,35 @@ test('a cache used directly: load of a missing entry is a miss', () => {
   const cache = new ValidatorCache(tempDir());
   assert.equal(cache.load('k8s-1.30-v1-Pod', validatorKey(['x'])), undefined);
   assert.deepEqual(cache.stats, { hits: 0, misses: 1, stored: 0 });
+});
+
+test('the Compose validator is cached too: over the Compose corpus and broken variants, loaded code agrees with the compiler', () => {
+  const values: Array<Record<string, unknown>> = [];
+  for (const file of yamlFiles(join(corpus, 'compose'))) {
+    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'), { merge: true })) {
+      const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+      if (isRecord(value) && isRecord(value.services)) values.push(value);
+    }
+  }
+  assert.ok(values.length > 40, `${values.length} Compose files`);
+  const dir = tempDir();
+  const schemasDir = findSchemasDir();
+  const compiled = compileComposeValidator(schemasDir).validate;
+  const storing = new ValidatorCache(dir);
+  compileComposeValidator(schemasDir, storing);
+  assert.deepEqual(storing.stats, { hits: 0, misses: 1, stored: 1 });
+  const loading = new ValidatorCache(dir);
+  const loaded = compileComposeValidator(schemasDir, loading);
+  assert.deepEqual(loading.stats, { hits: 1, misses: 0, stored: 0 });
+
+  const random = seededRandom(11);
+  let withErrors = 0;
+  for (const value of values) {
+    for (const variant of [value, ...Array.from({ length: 10 }, () => broken(value, random))]) {
+      const expected = errorsOf(compiled, variant);
+      assert.deepEqual(errorsOf(loaded.validate, variant), expected, JSON.stringify(variant).slice(0, 200));
+      if (expected.length) withErrors++;
+    }
+  }
+  assert.ok(withErrors > 300, `${withErrors} variants with errors`);
 });

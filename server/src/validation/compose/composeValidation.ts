@@ -5,6 +5,7 @@ import { makeDiagnostic, type Severity } from '../../documents/diagnostic';
 import { findPair, nodeRange, type PathSegment } from '../../documents/yamlPath';
 import { LIMITS } from '../../documents/limits';
 import { getComposeValidator } from '../../schema/composeSchema';
+import type { ValidatorCache } from '../../schema/validatorCache';
 import { explainAjvErrors, type SchemaFinding } from '../ajvErrors';
 import { findingToDiagnostic } from '../findingRanges';
 import { interpolate, interpolationDiagnostics } from './interpolation';
@@ -17,11 +18,12 @@ import { isRecord } from '../../documents/plainValues';
  * Compose applies to interpolated strings. Values that depend on a variable that is unset and
  * has no default are never judged: we can't know them. Never throws on bad input.
  */
-export function validateComposeDocument(file: ManifestFile, doc: ManifestDoc): Diagnostic[] {
+/** `validators`: where compiled validators are kept between processes (KubernetesSchemas.cache). */
+export function validateComposeDocument(file: ManifestFile, doc: ManifestDoc, validators?: ValidatorCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
     out.push(...interpolationDiagnostics(file, doc));
-    out.push(...validateValue(file, doc));
+    out.push(...validateValue(file, doc, validators));
   } catch (error) {
     // A bug here must cost one diagnostic, not the whole file's validation.
     const [start, end] = firstLine(file, doc);
@@ -30,7 +32,7 @@ export function validateComposeDocument(file: ManifestFile, doc: ManifestDoc): D
   return out;
 }
 
-function validateValue(file: ManifestFile, doc: ManifestDoc): Diagnostic[] {
+function validateValue(file: ManifestFile, doc: ManifestDoc, validators: ValidatorCache | undefined): Diagnostic[] {
   const value = doc.value;
   if (value === undefined) return []; // not converted: the parser already said why
   if (value === null) {
@@ -59,7 +61,7 @@ function validateValue(file: ManifestFile, doc: ManifestDoc): Diagnostic[] {
     out.push(place(file, doc, finding, finding.severity));
   }
 
-  const { validate } = getComposeValidator();
+  const { validate } = getComposeValidator(undefined, validators);
   if (!validate(interpolated.value)) {
     for (const finding of explainAjvErrors(validate.errors ?? [])) {
       if (finding.on === 'value' && unresolved.has(pathKey(finding.path))) continue;
