@@ -3,20 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertFinished, ensureCliBuilt, runCli, tempTree } from './harness';
+import { BROKEN_DEPLOYMENT } from '../fixtures/brokenDeployment';
 
 const tree = tempTree({
-  'k8s/app.yaml': [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata: {name: web}',
-    'spec:',
-    '  replicas: three',
-    '  selector: {matchLabels: {app: web}}',
-    '  template:',
-    '    metadata: {labels: {app: web}}',
-    '    spec: {containers: [{name: web, image: nginx}]}',
-    '',
-  ].join('\n'),
+  'k8s/app.yaml': BROKEN_DEPLOYMENT,
 });
 before(() => ensureCliBuilt());
 after(() => tree.remove());

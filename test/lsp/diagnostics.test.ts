@@ -1,23 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspHarness } from './lspHarness';
+import { BROKEN_DEPLOYMENT } from '../fixtures/brokenDeployment';
 
-const brokenDeployment = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: three',
-  '  selector: {matchLabels: {app: web}}',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: nginx',
-  '          imagePullPolicy: Sometimes',
-  '',
-].join('\n');
 
 let lsp: LspHarness;
 before(async () => {
@@ -35,17 +20,17 @@ test('initialize advertises pull diagnostics with inter-file dependencies', { ti
 
 test('open → pull → edit → pull: diagnostics follow the text', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/web.yaml';
-  await lsp.open(uri, brokenDeployment);
+  await lsp.open(uri, BROKEN_DEPLOYMENT);
   const first = await lsp.diagnostics(uri);
   assert.deepEqual(first.map((d) => [d.code, d.range.start.line, d.range.start.character]).sort(), [
     ['invalid-type', 4, 12],
     ['invalid-value', 12, 27],
   ]);
   assert.ok(first.every((d) => d.source === 'shipshape'));
-  await lsp.change(uri, brokenDeployment.replace('three', '3'));
+  await lsp.change(uri, BROKEN_DEPLOYMENT.replace('three', '3'));
   const second = await lsp.diagnostics(uri);
   assert.deepEqual(second.map((d) => d.code), ['invalid-value']);
-  await lsp.change(uri, brokenDeployment.replace('three', '3').replace('Sometimes', 'Always'));
+  await lsp.change(uri, BROKEN_DEPLOYMENT.replace('three', '3').replace('Sometimes', 'Always'));
   assert.deepEqual(await lsp.diagnostics(uri), []);
 });
 
@@ -74,7 +59,7 @@ test('shipshape.kubernetesVersion changes the verdict on a removed apiVersion, a
 
 test('validation.enable=false and exclude globs silence a file', { timeout: 60_000 }, async () => {
   const uri = 'file:///workspace/generated/web.yaml';
-  await lsp.open(uri, brokenDeployment);
+  await lsp.open(uri, BROKEN_DEPLOYMENT);
   assert.equal((await lsp.diagnostics(uri)).length, 2);
   await lsp.changeSettings({ exclude: ['generated/**'] });
   assert.deepEqual(await lsp.diagnostics(uri), []);

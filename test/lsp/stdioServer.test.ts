@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type Hover, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { ensureCliBuilt, repoRoot } from '../cli/harness';
+import { BROKEN_DEPLOYMENT } from '../fixtures/brokenDeployment';
 
 // The bundled server as other editors start it: `node server/out/server.js --stdio`.
 
@@ -40,24 +41,11 @@ async function startStdioServer(): Promise<StdioServer> {
   return { child, client, exited };
 }
 
-const deployment = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: three',
-  '  selector: {matchLabels: {app: web}}',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-  '    spec:',
-  '      containers: [{name: web, image: nginx}]',
-  '',
-].join('\n');
 
 test('over --stdio the bundled server validates, answers hovers, and shuts down cleanly', TIMEOUT, async () => {
   const { client, exited } = await startStdioServer();
   const uri = 'file:///stdio/deployment.yaml';
-  await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: deployment } });
+  await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: BROKEN_DEPLOYMENT } });
   const report = (await client.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
   const replicas = report.items.find((d) => d.range.start.line === 4);
   assert.ok(replicas, `no diagnostic on spec.replicas: ${JSON.stringify(report.items)}`);

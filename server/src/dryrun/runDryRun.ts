@@ -1,5 +1,6 @@
 import type { ManifestFile } from '../documents/manifestFile';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
+import type { ValidatorCache } from '../schema/validatorCache';
 import type { ComposeProjectPlan, Plan } from '../shared/dryrunPlan';
 import { loadComposeProject } from '../crossref/compose/composeProject';
 import { OVERRIDE_NAMES, STANDARD_NAMES } from '../crossref/compose/composeProject';
@@ -72,13 +73,13 @@ function composeEnvironment(dir: string, workspace: ComposeWorkspace, processEnv
 }
 
 // `docker compose` refuses a project whose files fail the Compose schema before it touches anything.
-function loadErrors(files: readonly ManifestFile[]): string[] {
+function loadErrors(files: readonly ManifestFile[], validators: ValidatorCache | undefined): string[] {
   const errors: string[] = [];
   for (const file of files) {
     const name = decodeURIComponent(baseName(file.uri));
     for (const doc of file.docs) {
       if (doc.flavor !== 'compose') continue;
-      for (const d of validateComposeDocument(file, doc)) {
+      for (const d of validateComposeDocument(file, doc, validators)) {
         if (d.severity === 1) errors.push(`validating ${name}: ${typeof d.message === 'string' ? d.message : d.message.value} (line ${d.range.start.line + 1})`);
       }
     }
@@ -86,7 +87,13 @@ function loadErrors(files: readonly ManifestFile[]): string[] {
   return errors;
 }
 
-function planCompose(files: readonly ManifestFile[], workspace: ComposeWorkspace, state: ComposeState, processEnv: Readonly<Record<string, string | undefined>>): { plans: ComposeProjectPlan[]; next: ComposeState } {
+function planCompose(
+  files: readonly ManifestFile[],
+  workspace: ComposeWorkspace,
+  state: ComposeState,
+  processEnv: Readonly<Record<string, string | undefined>>,
+  validators: ValidatorCache | undefined,
+): { plans: ComposeProjectPlan[]; next: ComposeState } {
   const plans: ComposeProjectPlan[] = [];
   const projects = new Map<string, ComposeProjectState>(state.projects.map((p) => [p.name, p]));
   for (const entry of composeEntries(files)) {
@@ -95,7 +102,7 @@ function planCompose(files: readonly ManifestFile[], workspace: ComposeWorkspace
     const dir = dirOf(entry.uri) ?? '';
     const environment = composeEnvironment(dir, workspace, processEnv);
     const name = environment.COMPOSE_PROJECT_NAME ? normalizeProjectName(environment.COMPOSE_PROJECT_NAME) : composeProjectName(project, value, dir);
-    const refused = loadErrors(project.files);
+    const refused = loadErrors(project.files, validators);
     if (refused.length > 0) {
       plans.push({ project: name, file: entry.uri, services: [], orphans: [], startOrder: [], warnings: [], errors: refused });
       continue;
@@ -143,7 +150,7 @@ export function runDryRun(input: DryRunInput): DryRunOutput {
     prune: input.prune && input.selector !== undefined ? { selector: input.selector } : undefined,
     fileName,
   });
-  const compose = planCompose(input.files, input.compose, states.compose, input.environment ?? {});
+  const compose = planCompose(input.files, input.compose, states.compose, input.environment ?? {}, input.schemas.cache);
   const plan: Plan = { objects: kube.objects, rollouts: kube.rollouts, compose: compose.plans, pruneSkipped: kube.pruneSkipped };
   if (states.error) return { plan, stateError: states.error };
   return { plan, next: { kube: kube.next, compose: compose.next } };

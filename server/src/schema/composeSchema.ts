@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Ajv2020, { _, type Options, type ValidateFunction } from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import { COMPOSE_FORMATS } from './composeFormats';
+import { GO_DURATION } from './composeFormats';
 import { findSchemasDir, readJson, type SchemaIndex } from './schemaFiles';
 import { COMPOSE_FORMATS_MODULE } from './standaloneRuntime';
 import { validatorKey, type ValidatorCache } from './validatorCache';
@@ -94,8 +94,8 @@ export function compileComposeValidator(schemasDir: string, validators?: Validat
   let validate = validators && key ? validators.load(COMPOSE_STEM, key) : undefined;
   if (!validate) {
     const ajv = new Ajv2020({ ...AJV_OPTIONS, code: validators ? { source: true, formats: _`require(${COMPOSE_FORMATS_MODULE})` } : {} });
-    addFormats(ajv); // its format keywords (formatMinimum…) too
-    for (const [name, format] of Object.entries(COMPOSE_FORMATS)) ajv.addFormat(name, format);
+    addFormats(ajv);
+    ajv.addFormat('duration', GO_DURATION); // as COMPOSE_FORMATS has it, for cached code
     validate = ajv.compile(inlined);
     if (validators && key) validators.store(COMPOSE_STEM, key, standaloneCode(ajv, validate));
   }

@@ -1,5 +1,4 @@
-import type Ajv from 'ajv';
-import type { Format } from 'ajv';
+import type { default as Ajv, Format } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats';
 
 // resource.Quantity: <signedNumber><suffix>, suffix binary SI, decimal SI or a decimal exponent.

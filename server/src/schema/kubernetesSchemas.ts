@@ -34,6 +34,7 @@ const STEM_PREFIX = 'k8s-';
 
 // optimize: false compiles a third faster; validating is a tiny share of the work either way.
 const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: false, logger: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } };
+const OPTIONS_KEY = JSON.stringify(AJV_OPTIONS);
 
 /**
  * The generated Kubernetes schemas: loads a version's manifest when first asked, definition
@@ -114,8 +115,8 @@ export class KubernetesSchemas {
 export class KubernetesVersionSchemas {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly added = new Set<string>();
-  /** Definitions as validation needs them, with the definitions each references. */
-  private readonly forValidation = new Map<string, { schema: JsonSchema; refs: string[] }>();
+  /** Definitions as validation needs them (and as the cache key spells them), with the definitions each references. */
+  private readonly forValidation = new Map<string, ValidationDefinition>();
   private ajv?: Ajv;
 
   constructor(
@@ -161,26 +162,27 @@ export class KubernetesVersionSchemas {
     const closure = this.closure(info.definition);
     const cache = this.cache();
     const stem = `${stemPrefix(this.version)}${apiVersion.replace(/\//g, '_')}-${kind}`;
-    const key = cache && validatorKey([JSON.stringify(AJV_OPTIONS), info.definition, ...[...closure].flatMap(([n, s]) => [n, JSON.stringify(s)])]);
-    let validate = cache && key ? cache.load(stem, key) : undefined;
+    const key = cache ? validatorKey([OPTIONS_KEY, info.definition, ...[...closure].flatMap(([n, d]) => [n, d.json])]) : '';
+    let validate = cache?.load(stem, key);
     if (!validate) {
-      const ajv = this.compiler(Boolean(cache));
-      for (const [definition, schema] of closure) {
+      const ajv = this.compiler(cache !== undefined);
+      for (const [definition, { schema }] of closure) {
         if (this.added.has(definition)) continue;
         this.added.add(definition);
         ajv.addSchema({ ...schema, $id: SCHEMA_BASE + this.version + '/' + definition });
       }
       validate = ajv.getSchema(SCHEMA_BASE + this.version + '/' + info.definition);
       if (!validate) return undefined;
-      if (cache && key && ajv.opts.code.source) cache.store(stem, key, standaloneCode(ajv, validate));
+      // A compiler made before the cache was set keeps no code to store.
+      if (cache && ajv.opts.code.source) cache.store(stem, key, standaloneCode(ajv, validate));
     }
     this.validators.set(name, validate);
     return validate;
   }
 
   /** A definition and every definition it references, in a stable order, as validation needs them. */
-  private closure(root: string): Map<string, JsonSchema> {
-    const out = new Map<string, JsonSchema>();
+  private closure(root: string): Map<string, ValidationDefinition> {
+    const out = new Map<string, ValidationDefinition>();
     const stack = [root];
     while (stack.length) {
       const name = stack.pop()!;
@@ -190,10 +192,11 @@ export class KubernetesVersionSchemas {
         const stored = this.definition(name);
         if (!stored) continue;
         const refs: string[] = [];
-        entry = { schema: validationSchema(stored, refs), refs };
+        const schema = validationSchema(stored, refs);
+        entry = { schema, json: JSON.stringify(schema), refs };
         this.forValidation.set(name, entry);
       }
-      out.set(name, entry.schema);
+      out.set(name, entry);
       stack.push(...entry.refs);
     }
     return out;
@@ -208,6 +211,12 @@ export class KubernetesVersionSchemas {
     }
     return this.ajv;
   }
+}
+
+interface ValidationDefinition {
+  schema: JsonSchema;
+  json: string;
+  refs: string[];
 }
 
 /** How the validator cache names the entries of one Kubernetes version. */

@@ -20,14 +20,9 @@ const MODULES: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   [COMPOSE_FORMATS_MODULE, COMPOSE_FORMATS],
 ]);
 
-/** The modules a piece of standalone code requires. */
-export function requiredModules(code: string): string[] {
-  return [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
-}
-
-/** Whether standalone code can run with what the bundle provides. */
+/** Whether standalone code can run with what the bundle provides (every module it requires). */
 export function canProvide(code: string): boolean {
-  return requiredModules(code).every((id) => MODULES.has(id));
+  return [...code.matchAll(/\brequire\("([^"]+)"\)/g)].every((m) => MODULES.has(m[1]!));
 }
 
 /** The `require` that standalone validator code is run with. */

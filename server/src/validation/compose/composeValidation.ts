@@ -16,9 +16,9 @@ import { isRecord } from '../../documents/plainValues';
  * Validates one Compose document the way `docker compose config` does: interpolation syntax,
  * then the Compose schema on the value after interpolation (defaults applied), then the casts
  * Compose applies to interpolated strings. Values that depend on a variable that is unset and
- * has no default are never judged: we can't know them. Never throws on bad input.
+ * has no default are never judged: we can't know them. Never throws on bad input. `validators`:
+ * where compiled validators are kept between processes (KubernetesSchemas.cache).
  */
-/** `validators`: where compiled validators are kept between processes (KubernetesSchemas.cache). */
 export function validateComposeDocument(file: ManifestFile, doc: ManifestDoc, validators?: ValidatorCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
