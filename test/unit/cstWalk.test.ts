@@ -1,22 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Parser } from 'yaml';
 import { parseChunk, parseChunkLean } from '../../server/src/documents/chunkParser';
 import { entriesFromTokens } from '../../server/src/documents/cstWalk';
-import { documentChunks } from '../../server/src/documents/documentChunks';
 import { MAX_DEPTH, MAX_ENTRIES } from '../../server/src/documents/positionTable';
 import { yaml } from './helpers';
 import { yamlFiles } from './corpusFiles';
 import { mutate, seededRandom } from './seededMutations';
+import { compareCorpus, compareWithComposer, SCALAR_EDGE_CASES, SHARED, type FastPath, type OracleCounts } from './chunkOracle';
 
-// The CST walk must give exactly the entries the composer and walkDocument give (values, document
-// ranges, problems, position tables), or give up. The composer's path is the oracle throughout.
+// The CST walk is held to the composer's entries (chunkOracle.ts).
 
-const SHARED = resolve(__dirname, '..', '..', '..', 'shared');
 const SEPARATOR = '\u0001';
-
 
 function tokens(text: string, start: number) {
   const parser = new Parser();
@@ -24,51 +21,20 @@ function tokens(text: string, start: number) {
   return [...parser.parse(text)];
 }
 
-/** Compares the walk with the composer on each chunk of a text (as the server splits it); counts the chunks the walk answered. */
-function compare(text: string, label: string, counts = { walked: 0, total: 0 }): typeof counts {
-  for (const [from, to] of documentChunks(text)) {
-    const chunk = text.slice(from, to);
-    let expected;
-    try {
-      expected = parseChunk(chunk, from, true).entries;
-    } catch {
-      continue; // the parser itself gave up (absurd nesting)
-    }
-    counts.total++;
-    const walked = entriesFromTokens(tokens(chunk, from), from);
-    if (walked) {
-      counts.walked++;
-      assert.deepStrictEqual(walked, expected, `${label}, chunk at ${from}`);
-      for (const entry of walked) if (entry.value && typeof entry.value === 'object') assert.deepStrictEqual(Object.getOwnPropertyNames(entry.value), Object.getOwnPropertyNames(expected.find((e) => e.start === entry.start)!.value));
-    }
-    assert.deepStrictEqual(parseChunkLean(chunk, from), expected, `${label}, chunk at ${from}: parseChunkLean`);
-  }
-  return counts;
-}
+const walk: FastPath = (chunk, from) => entriesFromTokens(tokens(chunk, from), from);
+const compare = (text: string, label: string, counts?: OracleCounts) => compareWithComposer(walk, text, label, counts);
 
 test('every corpus document: the CST walk gives the composer’s entries, and walks nearly all of them', () => {
-  const counts = { walked: 0, total: 0 };
-  for (const file of yamlFiles(join(SHARED, 'corpus'))) {
-    const text = readFileSync(file, 'utf8');
-    compare(text, file, counts);
-    compare(text.replace(/\n/g, '\r\n'), `${file} (CRLF)`, counts);
-  }
+  const counts = compareCorpus(walk);
   assert.ok(counts.total > 800, `chunks compared: ${counts.total}`);
-  assert.ok(counts.walked / counts.total > 0.95, `walked ${counts.walked} of ${counts.total}`);
+  assert.ok(counts.answered / counts.total > 0.95, `walked ${counts.answered} of ${counts.total}`);
 });
 
 test('edge cases the walk takes agree with the composer', () => {
   const walked = [
-    yaml`
-      ~: null key
-      1: one
-      1.50: float key
-      true: yes
-      0x1F: hex
-      __proto__: {polluted: true}
-      constructor: c
-      toString: s
-      seq: [1, "2", 0x10, 0o7, .inf, -.Inf, .nan, 1e3, ~, '', "x\\ny", 'it''s', 1_000, +12, -0, 0.50]
+    SCALAR_EDGE_CASES +
+      '\n' +
+      yaml`
       empty:
       emptyFlow: {}
       emptySeq: []
@@ -113,10 +79,10 @@ test('edge cases the walk takes agree with the composer', () => {
   ];
   for (const text of walked) {
     const counts = compare(text, JSON.stringify(text.slice(0, 60)));
-    assert.equal(counts.walked, counts.total, `the walk takes ${JSON.stringify(text.slice(0, 60))}`);
+    assert.equal(counts.answered, counts.total, `the walk takes ${JSON.stringify(text.slice(0, 60))}`);
   }
   // The bounds hold as in walkDocument: nothing recorded deeper than MAX_DEPTH + 1 segments.
-  const deep = parseChunkLean(walked[11]!, 0)[0]!.positions!;
+  const deep = walk(walked[11]!, 0)![0]!.positions!;
   assert.ok(Object.keys(deep).length > MAX_DEPTH && Object.keys(deep).every((p) => p.split(SEPARATOR).length <= MAX_DEPTH + 1));
 });
 
@@ -159,7 +125,7 @@ test('seeded mutations of corpus files: wherever the walk answers, it agrees wit
   const files = yamlFiles(join(SHARED, 'corpus')).filter((_, i) => i % 3 === 0);
   const inserts = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', '"', "'", '{', '}', '[', ']', ',', '&a ', '*a', '!t ', '<<: ', '? ', '|', '>', '|-', '~', '\t', '---\n', '...\n', '\r\n', 'x', '0', '\\'];
   const random = seededRandom(20261124);
-  const counts = { walked: 0, total: 0 };
+  const counts = { answered: 0, total: 0 };
   for (const file of files) {
     const original = readFileSync(file, 'utf8');
     for (let k = 0; k < 16; k++) {
@@ -168,5 +134,5 @@ test('seeded mutations of corpus files: wherever the walk answers, it agrees wit
     }
   }
   // Both ways are exercised: most mutated chunks are still plain, and many are not.
-  assert.ok(counts.total > 2000 && counts.walked > counts.total / 2 && counts.walked < counts.total, `mutated chunks ${counts.total}, walked ${counts.walked}`);
+  assert.ok(counts.total > 2000 && counts.answered > counts.total / 2 && counts.answered < counts.total, `mutated chunks ${counts.total}, walked ${counts.answered}`);
 });

@@ -1,4 +1,5 @@
 import { Composer, Parser, type CST, type Document, type YAMLError } from 'yaml';
+import { entriesFromScan } from './blockScan';
 import { entriesFromTokens } from './cstWalk';
 import { LIMITS } from './limits';
 import { PARSE_OPTIONS } from './parseOptions';
@@ -51,10 +52,13 @@ export function parseChunk(chunkText: string, start: number, withPositions = fal
 
 /**
  * A chunk's entries with position tables and no syntax tree, as large inputs and the worker keep
- * them: straight from the parser's tokens where every document is plain (see cstWalk.ts), else
- * composed from the same tokens. Either way the entries are those parseChunk gives.
+ * them: straight from the text where the chunk is one plain block document (see blockScan.ts),
+ * else from the parser's tokens where every document is plain (see cstWalk.ts), else composed from
+ * the same tokens. Every way gives the entries parseChunk gives.
  */
 export function parseChunkLean(chunkText: string, start: number): ChunkEntry[] {
+  const scanned = entriesFromScan(chunkText);
+  if (scanned) return scanned;
   const tokens = chunkTokens(chunkText, start);
   return entriesFromTokens(tokens, start) ?? entriesOf(composeTokens(tokens, start + chunkText.length), chunkText, start, true);
 }

@@ -1,7 +1,7 @@
-import { CST, Document, isScalar } from 'yaml';
+import { CST } from 'yaml';
 import type { ChunkEntry } from './chunkParser';
-import { PARSE_OPTIONS } from './parseOptions';
-import { isPlainScalar, setPlainKey } from './plainValues';
+import { NOT_PLAIN, resolvePlainScalar } from './plainScalar';
+import { setPlainKey } from './plainValues';
 import { childKey, MAX_DEPTH, MAX_ENTRIES, positionEntry, type PositionEntry, type PositionTable } from './positionTable';
 
 // yaml's composer turns the parser's tokens into a tree of nodes that walkDocument then turns into
@@ -31,38 +31,9 @@ interface Walked {
   collection: boolean;
 }
 
-// The schema's own scalar tags (core schema, merge key, our custom tags), tested in the schema's
-// order as the composer does for plain scalars; results are memoised, manifests repeat values a lot.
-const SCHEMA_DOC = new Document(null, PARSE_OPTIONS);
-const DEFAULT_TAGS = SCHEMA_DOC.schema.tags.filter((tag) => !('collection' in tag && tag.collection));
-const plainCache = new Map<string, unknown>();
-const PLAIN_CACHE_LIMIT = 50_000;
-const CACHED_LENGTH = 64;
-
 function resolvePlain(source: string, atKey: boolean): unknown {
-  // Short values repeat (names, ports, enums); long ones rarely do and would only fill the cache.
-  if (source.length > CACHED_LENGTH) return resolvePlainUncached(source, atKey);
-  const cacheKey = atKey ? '\u0000' + source : source;
-  const cached = plainCache.get(cacheKey);
-  if (cached !== undefined || plainCache.has(cacheKey)) return cached;
-  const resolved = resolvePlainUncached(source, atKey);
-  if (plainCache.size >= PLAIN_CACHE_LIMIT) plainCache.clear();
-  plainCache.set(cacheKey, resolved);
-  return resolved;
-}
-
-function resolvePlainUncached(source: string, atKey: boolean): unknown {
-  const tag = DEFAULT_TAGS.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
-  if (tag?.default === 'key') giveUp(); // a merge key: only toJS applies it
-  let resolved: unknown = source;
-  if (tag) {
-    let failed = false;
-    const result: unknown = tag.resolve(source, () => (failed = true), SCHEMA_DOC.options as never);
-    if (failed) giveUp();
-    resolved = isScalar(result) ? result.value : result;
-  }
-  if (!isPlainScalar(resolved)) giveUp();
-  return resolved;
+  const resolved = resolvePlainScalar(source, atKey);
+  return resolved === NOT_PLAIN ? giveUp() : resolved;
 }
 
 /** What the composer's property reader finds in a run of tokens before a node; gives up where it would report a problem or see props. */
