@@ -303,8 +303,7 @@ class Scan {
    */
   private valueAfter(i: number, indent: number, path: string, depth: number, recording: boolean): unknown {
     const text = this.text;
-    let j = i;
-    j = skipSpaces(text, j);
+    const j = skipSpaces(text, i);
     if (j >= this.lineEnd || (text.charCodeAt(j) === HASH && j > i)) {
       // Nothing more on this line: the value is on the lines below, or empty.
       const empty = j;
