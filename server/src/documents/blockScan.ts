@@ -1,3 +1,4 @@
+import { CST } from 'yaml';
 import type { ChunkEntry } from './chunkParser';
 import { NOT_PLAIN, resolvePlainScalar } from './plainScalar';
 import { setPlainKey } from './plainValues';
@@ -46,12 +47,6 @@ const BACKSLASH = 92;
 
 /** Characters a plain scalar may not start with (`-`, `?`, `:` only when a space follows; handled apart). */
 const NOT_PLAIN_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-
-const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
-};
-const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 class Scan {
   private table: PositionTable = {};
@@ -151,6 +146,11 @@ class Scan {
     this.trail = this.next;
   }
 
+  /** Whether a collection begun now at `depth` records its children (the table's bounds, as walkDocument keeps them). */
+  private records(recording: boolean, depth: number): boolean {
+    return recording && depth <= MAX_DEPTH && this.count <= MAX_ENTRIES;
+  }
+
   private reserve(path: string): void {
     this.table[path] = PENDING;
     this.count++;
@@ -160,7 +160,8 @@ class Scan {
   private blockNode(prefix: string, depth: number, recording: boolean): unknown {
     if (depth > MAX_NESTING) giveUp();
     if (this.isSeqItem(this.at)) return this.blockSeq(this.indent, prefix, depth, recording, false);
-    if (this.keyEnd(this.at) >= 0) return this.blockMap(this.at, prefix, depth, recording);
+    const keyEnd = this.keyEnd(this.at);
+    if (keyEnd >= 0) return this.blockMap(this.at, keyEnd, prefix, depth, recording);
     return giveUp(); // a scalar on a line of its own: maybe a multi-line plain scalar
   }
 
@@ -214,17 +215,16 @@ class Scan {
     return -1;
   }
 
+  /** The value of the single-line quoted scalar from `i` to `close`; escapes are resolved by yaml itself. */
   private quotedValue(i: number, close: number): string {
     const text = this.text;
+    const single = text.charCodeAt(i) === SQUOTE;
     const body = text.slice(i + 1, close - 1);
-    if (text.charCodeAt(i) === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body;
-    if (!body.includes('\\')) return body;
-    return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, escape: string) => {
-      const hex = HEX_ESCAPE_LENGTH[escape[0]!];
-      if (hex && escape.length === hex + 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-      const replaced = DOUBLE_QUOTED_ESCAPES[escape];
-      return replaced ?? giveUp();
-    });
+    if (!body.includes(single ? "'" : '\\')) return body;
+    let failed = false;
+    const token = { type: single ? 'single-quoted-scalar' : 'double-quoted-scalar', offset: i, indent: 0, source: text.slice(i, close) } as const;
+    const { value } = CST.resolveAsScalar(token, false, () => (failed = true));
+    return failed ? giveUp() : value;
   }
 
   private keyName(i: number, end: number): string {
@@ -235,14 +235,13 @@ class Scan {
     return value === null ? '' : String(value);
   }
 
-  private blockMap(first: number, prefix: string, depth: number, recording: boolean): Record<string, unknown> {
-    const records = recording && depth <= MAX_DEPTH && this.count <= MAX_ENTRIES;
+  /** A block map whose first key is at `first`, ending (at its `:`) at `firstKeyEnd`. */
+  private blockMap(first: number, firstKeyEnd: number, prefix: string, depth: number, recording: boolean): Record<string, unknown> {
+    const records = this.records(recording, depth);
     const indent = first - this.line;
     const out: Record<string, unknown> = {};
     const names = new Set<string>();
-    let trail = 0;
-    for (let keyStart = first; ; keyStart = this.at) {
-      const keyEnd = this.keyEnd(keyStart);
+    for (let keyStart = first, keyEnd = firstKeyEnd; ; keyStart = this.at, keyEnd = this.keyEnd(keyStart)) {
       if (keyEnd < 0) giveUp();
       const name = this.keyName(keyStart, keyEnd);
       if (names.has(name)) giveUp(); // a duplicate key: the parser reports it
@@ -253,26 +252,23 @@ class Scan {
       const value = this.valueAfter(keyEnd + 1, indent, path, depth + 1, recordsChild);
       if (recordsChild) this.table[path] = [keyStart, keyEnd, this.start, this.end, isCollection(value)];
       setPlainKey(out, name, value);
-      trail = this.trail;
       if (this.atEnd || this.indent < indent) break;
       if (this.indent > indent) giveUp();
     }
-    this.closeCollection(first, indent, trail);
+    this.closeCollection(first, indent);
     return out;
   }
 
   private blockSeq(indent: number, prefix: string, depth: number, recording: boolean, indentless: boolean): unknown[] {
-    const records = recording && depth <= MAX_DEPTH && this.count <= MAX_ENTRIES;
+    const records = this.records(recording, depth);
     const first = this.at;
     const out: unknown[] = [];
-    let trail = 0;
     for (;;) {
       const path = childKey(prefix, depth, out.length);
       if (records) this.reserve(path);
       const value = this.valueAfter(this.at + 1, indent, path, depth + 1, records);
       if (records) this.table[path] = [-1, -1, this.start, this.end, isCollection(value)];
       out.push(value);
-      trail = this.trail;
       if (this.atEnd || this.indent < indent) break;
       if (this.indent > indent) giveUp();
       if (!this.isSeqItem(this.at)) {
@@ -280,15 +276,17 @@ class Scan {
         giveUp();
       }
     }
-    this.closeCollection(first, indent, trail);
+    this.closeCollection(first, indent);
     return out;
   }
 
-  /** Sets the range of a block collection that ended: comment lines at its indent before the dedent are its own. */
-  private closeCollection(first: number, indent: number, trail: number): void {
+  /**
+   * Sets the range of a block collection that ended, from its start and its last value's trail:
+   * comment lines at its indent before the dedent are its own.
+   */
+  private closeCollection(first: number, indent: number): void {
     this.start = first;
-    this.end = trail;
-    this.trail = trail;
+    this.end = this.trail;
     if (this.commentIndent >= indent) {
       // at a deeper collection's indent it was that one's; between two, where it goes is the parser's
       if (this.commentHasBlank || this.commentIndent > indent) giveUp();
@@ -321,6 +319,7 @@ class Scan {
     const c = text.charCodeAt(j);
     this.lastEmpty = false;
     let value: unknown;
+    let keyEnd: number;
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.quoteEnd(j);
       if (close < 0) giveUp(); // a multi-line or unclosed quoted scalar
@@ -333,9 +332,9 @@ class Scan {
       this.afterValue(this.end);
     } else if (c === PIPE) {
       return this.literal(j, indent);
-    } else if (text.charCodeAt(i - 1) === DASH && this.keyEnd(j) >= 0) {
+    } else if (text.charCodeAt(i - 1) === DASH && (keyEnd = this.keyEnd(j)) >= 0) {
       // `- key: value`: a map whose first entry shares the item's line
-      return this.blockMap(j, path, depth, recording);
+      return this.blockMap(j, keyEnd, path, depth, recording);
     } else {
       if (!this.plainStart(j, this.lineEnd)) giveUp();
       let end = j + 1;
@@ -352,11 +351,9 @@ class Scan {
       this.end = end;
       this.afterValue(end);
     }
-    const trail = this.trail;
     this.seek(this.next);
     // A deeper line after a scalar continues it (or is an error): the parser's.
     if (!this.atEnd && this.indent > indent) giveUp();
-    this.trail = trail;
     if (this.commentIndent > indent) {
       if (this.commentHasBlank) giveUp();
       this.trail = this.atEnd ? this.commentEnd : this.at;
@@ -402,7 +399,6 @@ class Scan {
     this.seek(end);
     if (!this.atEnd && this.indent > indent) giveUp();
     if (this.commentIndent > indent) giveUp();
-    this.trail = end;
     const value = lines.join('\n');
     return strip ? value : value + '\n';
   }
@@ -411,7 +407,7 @@ class Scan {
   private flow(i: number, path: string, depth: number, recording: boolean): unknown {
     if (depth > MAX_NESTING) giveUp();
     const text = this.text;
-    const records = recording && depth <= MAX_DEPTH && this.count <= MAX_ENTRIES;
+    const records = this.records(recording, depth);
     const isMap = text.charCodeAt(i) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
     const outMap: Record<string, unknown> = {};

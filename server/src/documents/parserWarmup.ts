@@ -24,7 +24,7 @@ const SAMPLE = Array.from({ length: 8 }, (_, i) =>
     '',
   ].join('\n'),
 ).join('---\n');
-const CHUNKS = documentChunks(SAMPLE);
+const CHUNKS = documentChunks(SAMPLE).map(([from, to]) => ({ text: SAMPLE.slice(from, to), start: from }));
 
 /**
  * Parses the sample `rounds` times, one round per macrotask so that real work arriving meanwhile
@@ -35,7 +35,7 @@ export function warmParser(rounds = 20, stop: () => boolean = () => false): void
   let left = rounds;
   const step = () => {
     if (left-- <= 0 || stop()) return;
-    for (const [from, to] of CHUNKS) parseChunkLean(SAMPLE.slice(from, to), from);
+    for (const { text, start } of CHUNKS) parseChunkLean(text, start);
     setImmediate(step);
   };
   setImmediate(step);
