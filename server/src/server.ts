@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
     await sync.scan();
     const { index } = workspace;
     connection.console.info(`Indexed ${index.uris().length} YAML files (${index.objectCount} Kubernetes objects) in ${Math.round(performance.now() - started)} ms.`);
-    warmHover(kubernetes);
+    warmHover(kubernetes, global.kubernetesVersion);
   });
 
   connection.onDidChangeConfiguration(async () => {
