@@ -23,7 +23,8 @@ import { compileValidatorsWhileParsing } from './schema/compileWhileParsing';
 import { DryRunRequest, DryRunStateRequest, StatsRequest } from './shared/protocol';
 import { stateDirGlobs } from './shared/settings';
 import { changeDryRunState, dryRun, type DryRunHost } from './handlers/dryRun';
-import { registerEditorFeatures, warmHover } from './handlers/editorFeatures';
+import { registerEditorFeatures } from './handlers/editorFeatures';
+import { warmHoverPath } from './hover/hoverWarmup';
 import { createServerConnection } from './transport/serverConnection';
 import { defaultValidatorCacheDir } from './schema/validatorCacheDir';
 
@@ -81,7 +82,7 @@ export function startServer(connection: Connection): void {
     await sync.scan();
     const { index } = workspace;
     connection.console.info(`Indexed ${index.uris().length} YAML files (${index.objectCount} Kubernetes objects) in ${Math.round(performance.now() - started)} ms.`);
-    warmHover(kubernetes, global.kubernetesVersion);
+    void warmHoverPath(kubernetes, global.kubernetesVersion);
   });
 
   connection.onDidChangeConfiguration(async () => {

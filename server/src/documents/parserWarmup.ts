@@ -1,5 +1,6 @@
 import { parseChunkLean } from './chunkParser';
 import { documentChunks } from './documentChunks';
+import { inIdleSlices } from '../idleSlices';
 
 // A few typical documents: enough for V8 to collect type feedback on the block scanner, and on
 // the lexer, the parser and the token walk (half of them have a folded scalar, which the scanner
@@ -32,11 +33,7 @@ const CHUNKS = documentChunks(SAMPLE).map(([from, to]) => ({ text: SAMPLE.slice(
  * rounds run 5–10× slower than later ones: this is the cost a first large file would pay.
  */
 export function warmParser(rounds = 20, stop: () => boolean = () => false): void {
-  let left = rounds;
-  const step = () => {
-    if (left-- <= 0 || stop()) return;
+  void inIdleSlices(rounds, () => {
     for (const { text, start } of CHUNKS) parseChunkLean(text, start);
-    setImmediate(step);
-  };
-  setImmediate(step);
+  }, stop);
 }

@@ -9,8 +9,6 @@ import { codeActions } from '../codeActions/codeActions';
 import { complete } from '../completion/complete';
 import { completionIndexOf } from '../completion/completionIndex';
 import { SchemaNavigator } from '../schema/schemaNavigator';
-import { fieldVersionsFor } from '../hover/fieldVersions';
-import { warmHoverPath } from '../hover/hoverWarmup';
 import { documentSymbols } from '../symbols/documentSymbols';
 import { foldingRanges } from '../symbols/foldingRanges';
 import { workspaceSymbols } from '../symbols/workspaceSymbols';
@@ -90,13 +88,4 @@ export function registerEditorFeatures(host: EditorFeatureHost, foldingLimit: ()
     }),
   );
   connection.onWorkspaceSymbol(wrapHandler(connection, 'workspaceSymbol', async ({ query }) => (await host.idle(), workspaceSymbols(workspace.index, query))));
-}
-
-/**
- * Once the workspace is indexed: loads the per-version field tables, so the first hover is not the
- * slow one, then runs the hover path on a sample until V8 has optimised it (hoverWarmup.ts).
- */
-export function warmHover(schemas: KubernetesSchemas, kubernetesVersion: string): void {
-  fieldVersionsFor(schemas).warm();
-  void warmHoverPath(schemas, kubernetesVersion);
 }

@@ -41,14 +41,6 @@ export class FieldVersions {
     return versions;
   }
 
-  /**
-   * Reads every shipped version's manifest ahead of the first hover (which otherwise pays for
-   * the 13 reads); for an idle moment after start-up.
-   */
-  warm(): void {
-    for (const version of this.shipped) this.navigator(version).root('v1', 'Pod');
-  }
-
   /** The shipped versions that serve a kind at an apiVersion (from the lifecycle table, else the manifests). */
   servingVersions(apiVersion: string, kind: string): readonly string[] {
     return lifecycleOf(this.schemas, apiVersion, kind)?.served ?? this.versionsWith(apiVersion, kind, []);

@@ -1,6 +1,7 @@
 import { WorkspaceIndex } from '../crossref/workspaceIndex';
 import { assembleFile, ParsedChunk, planParse, type ManifestFile } from '../documents/manifestFile';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
+import { inIdleSlices } from '../idleSlices';
 import { hover } from './hover';
 
 // A small workspace of the kinds hovered most, referring to each other (selector and labels, a
@@ -75,43 +76,49 @@ metadata:
   name: warm
 `;
 
-/** Where an editor hovers: the first letter of every key, and of every value after `key: `. */
-function hoverOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const key = line.search(/[^\s-]/);
-    if (key >= 0 && line[key] !== '#') {
-      offsets.push(lineStart + key);
-      const colon = line.indexOf(': ', key);
-      if (colon > 0) offsets.push(lineStart + colon + 2);
+/** Where an editor hovers: the start of every key, and of every scalar value, as the files' position tables have them. */
+function hoverOffsets(files: readonly ManifestFile[]): number[] {
+  const offsets = new Set<number>();
+  for (const chunk of files.flatMap((file) => file.chunks)) {
+    for (const entry of chunk.entries) {
+      for (const [keyStart, , valueStart, , collection] of Object.values(entry.positions ?? {})) {
+        if (keyStart >= 0) offsets.add(chunk.start + keyStart);
+        if (valueStart >= 0 && !collection) offsets.add(chunk.start + valueStart);
+      }
     }
-    lineStart += line.length + 1;
   }
-  return offsets;
+  return [...offsets];
 }
 
 /**
- * The sample parsed each way a file reaches hover, each a file of its own in one index: with syntax
+ * The ways a file reaches hover, each giving the sample a file of its own in one index: with syntax
  * trees (files under the worker threshold), with position tables (large files), and with position
  * tables that crossed from the parse worker (structured-cloned, so their objects have other hidden
  * classes). Optimised code is specialised to the object shapes it has seen; warmed on one kind
  * only, it is thrown away at the first hover on another, and compiled again then.
  */
-function sampleWorkspace(): { files: ManifestFile[]; index: WorkspaceIndex } {
-  const ways: Array<[string, (text: string, start: number) => ParsedChunk]> = [
-    ['small', (text, start) => ParsedChunk.parse(text, start)],
-    ['large', (text, start) => ParsedChunk.parseLean(text, start)],
-    ['worker', (text, start) => new ParsedChunk(text, start, structuredClone(ParsedChunk.parseLean(text, start).entries))],
-  ];
+const PARSE_WAYS: ReadonlyArray<[string, (text: string, start: number) => ParsedChunk]> = [
+  ['small', (text, start) => ParsedChunk.parse(text, start)],
+  ['large', (text, start) => ParsedChunk.parseLean(text, start)],
+  ['worker', (text, start) => new ParsedChunk(text, start, structuredClone(ParsedChunk.parseLean(text, start).entries))],
+];
+
+function sampleWorkspace(): SampleWorkspace {
   const index = new WorkspaceIndex();
-  const files = ways.map(([name, parse]) => {
+  const files = PARSE_WAYS.map(([name, parse]) => {
     const { file, plan } = planParse(`shipshape-warmup:///${name}.yaml`, SAMPLE);
     const assembled = assembleFile(file, (plan ?? []).map((p) => parse(p.text, p.start)));
     index.update(assembled);
     return assembled;
   });
-  return { files, index };
+  return { files, index, offsets: hoverOffsets(files) };
+}
+
+interface SampleWorkspace {
+  files: ManifestFile[];
+  index: WorkspaceIndex;
+  /** Where hovers are asked, the same in every file. */
+  offsets: number[];
 }
 
 /**
@@ -121,31 +128,22 @@ function sampleWorkspace(): { files: ManifestFile[]; index: WorkspaceIndex } {
  * the user's first few hundred hovers, on background threads that then compete with the very
  * requests they are meant to speed up (on a 2-core machine, each compile job delayed the answers
  * around it by a scheduler slice: 1–5 ms, ten times a hover's own cost). Here it happens while
- * the editor is idle after start-up; the sample is dropped after. Resolves with the number of
+ * the editor is idle after start-up (its first round also reads every shipped version's schema, for
+ * the versions line of a hover); the sample is dropped after. Resolves with the number of
  * hovers that had something to show.
  */
 export function warmHoverPath(schemas: KubernetesSchemas, version: string, rounds = 30, stop: () => boolean = () => false): Promise<number> {
-  return new Promise((resolve) => {
-    let workspace: { files: ManifestFile[]; index: WorkspaceIndex; offsets: number[] } | undefined;
-    let done = 0;
-    let answered = 0;
-    const step = () => {
-      if (stop()) return resolve(answered);
-      try {
-        workspace ??= { ...sampleWorkspace(), offsets: hoverOffsets(SAMPLE) };
-        const { files, index, offsets } = workspace;
-        if (done >= rounds * files.length) return resolve(answered);
-        const file = files[done++ % files.length]!;
-        // The request the hover handler makes, property for property (the same hidden class).
-        for (const offset of offsets) if (hover({ file, offset, schemas, version, index, compose: undefined })) answered++;
-      } catch {
-        return resolve(answered); // an optimisation only: a failure here must never reach the user
-      }
-      setImmediate(step);
-    };
-    setImmediate(step);
-  });
+  let workspace: SampleWorkspace | undefined;
+  let answered = 0;
+  const hoverFile = (i: number) => {
+    workspace ??= sampleWorkspace();
+    const { files, index, offsets } = workspace;
+    const file = files[i % files.length]!;
+    // The request the hover handler makes, property for property (the same hidden class).
+    for (const offset of offsets) if (hover({ file, offset, schemas, version, index, compose: undefined })) answered++;
+  };
+  return inIdleSlices(rounds * PARSE_WAYS.length, hoverFile, stop).then(() => answered);
 }
 
-/** For tests: the sample, its hover offsets and its parsed files. */
-export const hoverWarmupSample = { text: SAMPLE, offsets: () => hoverOffsets(SAMPLE), workspace: sampleWorkspace };
+/** For tests: the sample and its parsed files, with the offsets hovered in each. */
+export const hoverWarmupSample = { text: SAMPLE, workspace: sampleWorkspace };

@@ -1,4 +1,5 @@
 import type { KubernetesSchemas } from './kubernetesSchemas';
+import { inIdleSlices } from '../idleSlices';
 
 // The kinds most manifests are made of; compiling their validators while the editor is idle
 // takes the one-off schema compile (≈0.3 s for a Deployment) out of the first validation.
@@ -19,17 +20,13 @@ const COMMON_KINDS = [
 
 /** Compiles the common kinds one per macrotask, so requests arriving meanwhile are not held up long. */
 export function prewarmValidators(schemas: KubernetesSchemas, version: string): void {
-  const queue = [...COMMON_KINDS];
-  const step = () => {
-    const next = queue.shift();
-    if (!next) return;
-    const slash = next.lastIndexOf('/');
+  void inIdleSlices(COMMON_KINDS.length, (i) => {
+    const kind = COMMON_KINDS[i]!;
+    const slash = kind.lastIndexOf('/');
     try {
-      schemas.forVersion(version).validator(next.slice(0, slash), next.slice(slash + 1));
+      schemas.forVersion(version).validator(kind.slice(0, slash), kind.slice(slash + 1));
     } catch {
       // a failed warm-up only means the first real validation compiles it (and reports the problem)
     }
-    setImmediate(step);
-  };
-  setImmediate(step);
+  });
 }

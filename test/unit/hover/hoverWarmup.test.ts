@@ -18,8 +18,7 @@ test('the warm-up sample parses cleanly, each of the three ways a file reaches h
 });
 
 test('the warm-up hovers real fields: every way of parsing gives the same hover at every offset, most of them with content', () => {
-  const { files, index } = hoverWarmupSample.workspace();
-  const offsets = hoverWarmupSample.offsets();
+  const { files, index, offsets } = hoverWarmupSample.workspace();
   const text = hoverWarmupSample.text;
   assert.ok(offsets.length > 80, `${offsets.length} offsets`);
   let answered = 0;
@@ -35,13 +34,14 @@ test('the warm-up hovers real fields: every way of parsing gives the same hover 
   const at = (needle: string, from = 0) => text.indexOf(needle, from) + needle.length - 1;
   const selector = markdownOf(hover({ file: files[1]!, offset: at('matchLabels'), schemas, version: '1.30', index, compose: undefined }));
   assert.match(selector ?? '', /Selects 3 pod templates/);
+  assert.match(selector ?? '', /In every shipped Kubernetes version \(1\.23–1\.35\)/, 'every shipped version read');
   const backend = markdownOf(hover({ file: files[1]!, offset: at('name: warm', text.indexOf('service:\n')) - 2, schemas, version: '1.30', index, compose: undefined }));
   assert.match(backend ?? '', /→ Service `warm`/);
 });
 
 test('warmHoverPath hovers the sample round after round, and stops when told to', async () => {
-  const { files, index } = hoverWarmupSample.workspace();
-  const perFile = files.map((file) => hoverWarmupSample.offsets().filter((offset) => hover({ file, offset, schemas, version: '1.30', index, compose: undefined })).length);
+  const { files, index, offsets } = hoverWarmupSample.workspace();
+  const perFile = files.map((file) => offsets.filter((offset) => hover({ file, offset, schemas, version: '1.30', index, compose: undefined })).length);
   const perRound = perFile.reduce((a, b) => a + b, 0);
   assert.equal(await warmHoverPath(schemas, '1.30', 2), 2 * perRound);
   assert.equal(await warmHoverPath(schemas, '1.30', 2, () => true), 0);
