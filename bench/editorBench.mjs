@@ -28,7 +28,9 @@
 // hover requests, one at a time, at the same positions for both servers, in alternating blocks
 // (each block of positions asked of one server, then the other, alternating who goes first, the
 // other server paused), so that both meet the machine of the same moment and neither meets the
-// other's leftovers: documents from the middle of the file to its end. Time = client-side wall time
+// other's leftovers: documents from the middle of the file to its end. Each block opens with one
+// request that is not counted (at a warm-up position): the first after a switch pays for the switch
+// (a process resumed from SIGSTOP, caches full of the other's work); its times are reported apart. Time = client-side wall time
 // from sending a request to its answer.
 // The harness itself runs without V8's optimising compiler and with a single-threaded collector,
 // collecting its garbage before each block (it re-runs itself with those flags): its own compile
@@ -126,7 +128,7 @@ async function prepareServer(start, workload, uri, { timeoutMs, hoverWarmups }) 
     for (const at of workload.warmup.completion) await timedRequest(server, 'textDocument/completion', uri, at, timeoutMs);
     const hovers = workload.warmup.hover;
     for (let i = 0; i < hoverWarmups && hovers.length; i++) await timedRequest(server, 'textDocument/hover', uri, hovers[i % hovers.length], timeoutMs);
-    return { session, name, server, openMs: open.ms, initialDiagnostics: open.diagnostics.length, idle, floor: [], completion: [], hover: [] };
+    return { session, name, server, openMs: open.ms, initialDiagnostics: open.diagnostics.length, idle, floor: [], completion: [], hover: [], firsts: { floor: [], completion: [], hover: [] } };
   } catch (error) {
     await session.stop();
     throw error;
@@ -153,26 +155,50 @@ async function measureInBlocks(runs, workload, uri, { timeoutMs, block, pause })
       for (const other of others) other.server.resume();
     }
   };
-  const inBlocks = async (positions, ask) => {
+  // Each block opens with one request that is not counted (`prime`: a ping, or the block's kind of
+  // request at a warm-up position): the first request after a switch meets a process just woken
+  // from SIGSTOP, caches the other server has just filled and the harness's collection; that cost
+  // is the switch's, not any position's. It is kept and reported apart, as `firsts`.
+  const inBlocks = async (positions, prime, ask) => {
     for (let b = 0; b * block < positions.length; b++) {
       const slice = positions.slice(b * block, (b + 1) * block);
-      for (const run of turns(b)) await alone(run, async () => { for (const at of slice) await ask(run, at); });
+      for (const run of turns(b)) {
+        await alone(run, async () => {
+          await prime(run, b, slice);
+          for (const at of slice) await ask(run, at);
+        });
+      }
     }
   };
-  // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
-  await inBlocks(Array.from({ length: FLOOR_PINGS }), async (run) => {
+  const ping = async (run) => {
     const t0 = now();
-    await withTimeout(roundTrip(run.server), `${run.name} ping`, timeoutMs);
-    run.floor.push({ ms: now() - t0 });
-  });
-  await inBlocks(workload.completion, async (run, at) => {
-    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
-    run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
-  });
-  await inBlocks(workload.hover, async (run, at) => {
-    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
-    run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
-  });
+    await roundTrip(run.server, timeoutMs);
+    return now() - t0;
+  };
+  // A warm-up position (outside the measured ones), or with no warm-ups the block's first position.
+  const warmupAt = (positions, b, slice) => (positions.length ? positions[b % positions.length] : slice[0]);
+  // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
+  await inBlocks(
+    Array.from({ length: FLOOR_PINGS }),
+    async (run) => run.firsts.floor.push({ ms: await ping(run) }),
+    async (run) => run.floor.push({ ms: await ping(run) }),
+  );
+  await inBlocks(
+    workload.completion,
+    async (run, b, slice) => run.firsts.completion.push({ ms: (await timedRequest(run.server, 'textDocument/completion', uri, warmupAt(workload.warmup.completion, b, slice), timeoutMs)).ms }),
+    async (run, at) => {
+      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
+      run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
+    },
+  );
+  await inBlocks(
+    workload.hover,
+    async (run, b, slice) => run.firsts.hover.push({ ms: (await timedRequest(run.server, 'textDocument/hover', uri, warmupAt(workload.warmup.hover, b, slice), timeoutMs)).ms }),
+    async (run, at) => {
+      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
+      run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
+    },
+  );
 }
 
 /** Last, one server at a time, as it changes the text: the half-typed keys the completions above were asked at. Then the server stops. */
@@ -181,8 +207,8 @@ async function finishServer(run, workload, uri, { timeoutMs, typing }) {
     // The peer's schemas have no enums for the value positions: only ours must offer values there.
     const typed = await typedCompletions(run.session, uri, workload.completion.filter((at) => at.kind === 'partialKey').slice(0, typing), timeoutMs, { values: run.name === 'ours' });
     const slowLogs = run.server.logs.filter((line) => /took \d+ ms/.test(line));
-    const { name, openMs, initialDiagnostics, idle, floor, completion, hover } = run;
-    return { name, openMs, initialDiagnostics, idle, floor, completion, hover, typed, slowLogs, peakRssMiB: run.session.peakRssMiB() };
+    const { name, openMs, initialDiagnostics, idle, floor, completion, hover, firsts } = run;
+    return { name, openMs, initialDiagnostics, idle, floor, completion, hover, firsts, typed, slowLogs, peakRssMiB: run.session.peakRssMiB() };
   } finally {
     await run.session.stop();
   }
@@ -202,6 +228,7 @@ function summarize(run) {
     completion: { ...stats(run.completion), itemsMedian: median(run.completion.map((s) => s.items)) },
     hover: stats(run.hover),
     floor: stats(run.floor),
+    firsts: { floor: stats(run.firsts.floor), completion: stats(run.firsts.completion), hover: stats(run.firsts.hover) },
     typed: run.typed.length ? { ...stats(run.typed), itemsMedian: median(run.typed.map((s) => s.items)) } : undefined,
     completionByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { ...stats(v), itemsMedian: median(v.map((s) => s.items)) }])),
     hoverByKind: Object.fromEntries(Object.entries(hoverByKind).map(([k, v]) => [k, stats(v)])),
@@ -230,7 +257,7 @@ function render(results) {
         (options.pause ? `in alternating blocks of ${options.block} positions (each block asked of one server, then the other, alternating who goes first; the server not being measured paused with SIGSTOP), ` : `in alternating blocks of ${options.block} position${options.block === 1 ? '' : 's'}, both servers running, `) +
         `over ${options.transport === 'ipc' ? 'Node IPC, as VS Code runs both servers' : 'stdio'}, after the initial diagnostics, an idle server and ` +
       `${options.warmups} completion and ${options.hoverWarmups} hover warm-up requests (not counted). Time: client-side wall time, request sent → answer received. ` +
-      `The harness runs with \`${HARNESS_FLAGS.join(' ')}\` and collects its garbage before each block (its own JIT and GC stay out of the measured requests). ` +
+      `The harness runs with \`${HARNESS_FLAGS.join(' ')}\` and collects its garbage before each block (its own JIT and GC stay out of the measured requests); each block opens with one request that is not counted (below). ` +
       `Round-trip floor: ${FLOOR_PINGS} requests of a method the server does not know (its JSON-RPC layer alone answers). ` +
       'Items: YLS offers no values after `imagePullPolicy: ` / `protocol: ` because its v1.30.10 OpenAPI v2 schemas carry no enum there; only ours is required to.',
     '',
@@ -250,6 +277,15 @@ function render(results) {
         ...Object.keys(ours.completionByKind).map((kind) => [`completion: ${kind}`, ...runs.map(([, s]) => { const k = s.completionByKind[kind]; return `${ms(k.p50)} / ${ms(k.p95)}, ${k.itemsMedian} items`; })]),
         ...Object.keys(ours.hoverByKind).map((kind) => [`hover: ${kind}`, ...runs.map(([, s]) => { const k = s.hoverByKind[kind]; return `${ms(k.p50)} / ${ms(k.p95)}`; })]),
       ],
+    ),
+    '',
+    `### The request that opens each block (p50 / p95; not counted above)`,
+    '',
+    'One per block, at a warm-up position: the first request after the harness switches servers (this one just resumed from SIGSTOP, the caches full of the other one\'s work, the harness\'s collection just done). What it costs above the rest is the switch\'s, paid alike by both servers.',
+    '',
+    table(
+      ['server', 'ping', 'completion', 'hover'],
+      runs.map(([name, s]) => [name, ...['floor', 'completion', 'hover'].map((kind) => `${ms(s.firsts[kind].p50)} / ${ms(s.firsts[kind].p95)}`)]),
     ),
   ];
   if (ours.typed) {
@@ -350,7 +386,7 @@ async function main() {
   const stamp = results.date.replace(/[:.]/g, '-');
   const json = {
     ...results,
-    runs: Object.fromEntries(Object.entries(results.runs).map(([k, r]) => [k, { ...r, floor: r.floor.map((f) => Number(f.ms.toFixed(3))), completion: r.completion.map(sample), hover: r.hover.map(sample), typed: r.typed.map(sample) }])),
+    runs: Object.fromEntries(Object.entries(results.runs).map(([k, r]) => [k, { ...r, floor: r.floor.map((f) => Number(f.ms.toFixed(3))), firsts: Object.fromEntries(Object.entries(r.firsts).map(([kind, samples]) => [kind, samples.map((f) => Number(f.ms.toFixed(3)))])), completion: r.completion.map(sample), hover: r.hover.map(sample), typed: r.typed.map(sample) }])),
   };
   for (const name of [`editorBench-${stamp}`, 'editorBench-latest']) {
     writeFileSync(join(RESULTS, `${name}.md`), markdown);

@@ -80,11 +80,14 @@ export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transp
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let stopping = false;
-  // Rejects when the server dies before stop(): whatever waits on it fails at once, not at the timeout.
-  const died = exited.then(({ code, signal }) => {
-    if (!stopping) throw new Error(`${name} exited with ${signal ?? `code ${code}`}`);
+  // Whatever waits on the server fails at once when it dies before stop(), not at the timeout. The
+  // waits register here and leave when settled: nothing accumulates per request on a long-lived
+  // promise (a race against one would keep a reaction per request until the server exits).
+  const waiting = new Set();
+  exited.then(({ code, signal }) => {
+    if (stopping) return;
+    for (const fail of waiting) fail(new Error(`${name} exited with ${signal ?? `code ${code}`}`));
   });
-  died.catch(() => {});
 
   const connection = ipc
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
@@ -108,15 +111,26 @@ export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transp
     get stderr() {
       return stderr;
     },
-    /** `promise`, failing after REQUEST_TIMEOUT_MS (the label names it) or as soon as the server dies. */
-    guard(promise, label) {
-      return withTimeout(Promise.race([promise, died.then(() => promise)]), `${name} ${label}`).catch((error) => {
-        error.message += server.tail();
-        throw error;
+    /** `promise`, failing after `ms` (the label names it) or as soon as the server dies. */
+    guard(promise, label, ms = REQUEST_TIMEOUT_MS) {
+      return new Promise((resolve, reject) => {
+        const fail = (error) => {
+          settle();
+          error.message += server.tail();
+          reject(error);
+        };
+        const timer = setTimeout(() => fail(new Error(`timed out after ${ms / 1000} s: ${name} ${label}`)), ms);
+        const settle = () => {
+          clearTimeout(timer);
+          waiting.delete(fail);
+        };
+        waiting.add(fail);
+        // An error answer (a ResponseError, with its numeric code) is the server's reply, not its failure: no tail.
+        promise.then((value) => (settle(), resolve(value)), (error) => (typeof error?.code === 'number' ? (settle(), reject(error)) : fail(error)));
       });
     },
-    request(method, params, label = method) {
-      return server.guard(connection.sendRequest(method, params), label);
+    request(method, params, label = method, ms = REQUEST_TIMEOUT_MS) {
+      return server.guard(connection.sendRequest(method, params), label, ms);
     },
     notify(method, params) {
       return connection.sendNotification(method, params);
@@ -163,9 +177,9 @@ export function spawnServer(name, script, { env = {}, cwd, execArgv = [], transp
 }
 
 /** Sends a request the server does not know and waits for its error reply: everything sent before is processed. */
-export async function roundTrip(server) {
+export async function roundTrip(server, ms = REQUEST_TIMEOUT_MS) {
   try {
-    await server.request('bench/ping', {}, 'ping');
+    await server.request('bench/ping', {}, 'ping', ms);
   } catch (error) {
     if (/timed out/.test(String(error?.message))) throw error;
   }
