@@ -7,6 +7,7 @@ import { COMPOSE_RULE_DESCRIPTIONS } from '../crossref/compose/rules';
 const DESCRIPTIONS: Record<string, string> = {
   'yaml-syntax': 'YAML syntax error',
   'duplicate-key': 'Duplicate key in a YAML mapping',
+  'collection-key': 'A list or map used as a mapping key',
   'resource-limit': 'Document too large or too deeply nested to validate',
   'file-too-large': 'File too large to validate',
   'binary-file': 'Binary file, not validated',

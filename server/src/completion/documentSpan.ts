@@ -52,7 +52,7 @@ export function documentSpan(text: string, offset: number): DocumentSpan | undef
 export function documentValue(text: string): unknown {
   if (text.length > LIMITS.maxFileChars) return undefined;
   try {
-    const doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: true });
+    const doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error' });
     return doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import { Composer, Parser, type CST, type Document, type YAMLError } from 'yaml';
+import { Composer, isCollection, isMap, Parser, visit, type CST, type Document, type YAMLError } from 'yaml';
 import { entriesFromScan } from './blockScan';
 import { entriesFromTokens } from './cstWalk';
 import { LIMITS } from './limits';
@@ -93,6 +93,8 @@ function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkPr
   if (yamlDoc.contents === null) return withPositions ? { value: null, positions: {} } : { value: null };
   try {
     const walked = walkDocument(yamlDoc, chunkStart, withPositions);
+    // Only documents the walk could not convert alone can have collection keys.
+    if (walked.needsToJS) out.push(...collectionKeys(yamlDoc, chunkStart));
     const value = walked.needsToJS ? yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount }) : walked.value;
     return walked.positions ? { value, positions: walked.positions } : { value };
   } catch (error) {
@@ -107,6 +109,28 @@ function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkPr
     return undefined;
   }
 }
+
+/**
+ * Keys that are lists or maps (`? [a, b]`, `{x: 1}: y`): valid YAML, but Kubernetes and Compose
+ * read documents as JSON objects, whose keys are strings, and reject them (kubectl: "invalid map
+ * key"); yaml's toJS would quietly turn them into strings. Reported on Kubernetes and Compose
+ * documents only (see COLLECTION_KEY): elsewhere a collection key may be meant.
+ */
+function collectionKeys(yamlDoc: Document.Parsed, chunkStart: number): ChunkProblem[] {
+  const found: ChunkProblem[] = [];
+  visit(yamlDoc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!isCollection(key) || !key.range) return;
+      const kind = isMap(key) ? 'a map' : 'a list';
+      found.push({ start: key.range[0] - chunkStart, end: key.range[1] - chunkStart, severity: 'error', code: COLLECTION_KEY, message: `This key is ${kind}: keys must be plain values (strings, numbers, booleans). Kubernetes and Compose read YAML as JSON objects, whose keys are strings, and reject the document.` });
+    },
+  });
+  return found;
+}
+
+/** The code of a collection key: a problem only in Kubernetes and Compose documents. */
+export const COLLECTION_KEY = 'collection-key';
 
 function cleanYamlMessage(message: string): string {
   // The parser appends " at line N, column M" and a code frame; the range already says where.

@@ -6,7 +6,7 @@ import { detectFileFlavor, detectDocumentFlavor, type DocumentFlavor, type FileF
 import { LIMITS } from './limits';
 import { documentChunks } from './documentChunks';
 import { shiftDocument } from './shiftRanges';
-import { composeChunk, parseChunk, parseChunkLean, type ChunkEntry } from './chunkParser';
+import { COLLECTION_KEY, composeChunk, parseChunk, parseChunkLean, type ChunkEntry } from './chunkParser';
 import { pathKey } from './positionTable';
 
 /** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
@@ -173,16 +173,19 @@ export function planParse(uri: string, text: string, previous?: ManifestFile, sh
 /** Fills a planned file from its parsed chunks (in plan order). */
 export function assembleFile(file: ManifestFile, chunks: ParsedChunk[]): ManifestFile {
   file.chunks = chunks;
-  for (const chunk of chunks) {
-    chunk.entries.forEach((entry, i) => {
-      file.docs.push(new ManifestDoc(file.docs.length, chunk, i));
-      for (const p of entry.problems) {
-        file.diagnostics.push(makeDiagnostic(file.lines, chunk.start + p.start, chunk.start + p.end, p.severity, p.code, p.message));
-      }
-    });
-  }
+  for (const chunk of chunks) chunk.entries.forEach((_, i) => file.docs.push(new ManifestDoc(file.docs.length, chunk, i)));
   file.flavor = detectFileFlavor(file.uri, file.docs.map((d) => d.value));
   for (const doc of file.docs) doc.flavor = detectDocumentFlavor(file.flavor, doc.value);
+  let d = 0;
+  for (const chunk of chunks) {
+    for (const entry of chunk.entries) {
+      const { flavor } = file.docs[d++]!;
+      for (const p of entry.problems) {
+        if (p.code === COLLECTION_KEY && flavor === 'other') continue; // a problem only to Kubernetes and Compose
+        file.diagnostics.push(makeDiagnostic(file.lines, chunk.start + p.start, chunk.start + p.end, p.severity, p.code, p.message));
+      }
+    }
+  }
   if (file.templated) file.diagnostics = [];
   return file;
 }

@@ -123,7 +123,7 @@ function project(value: unknown, path: string): ComposeProjectState {
 
 /** Reads a state file. Never throws: bad YAML or a bad shape gives one message saying where. */
 export function parseComposeState(source: string): { state: ComposeState } | { error: string } {
-  const doc = parseDocument(source, { uniqueKeys: true });
+  const doc = parseDocument(source, { uniqueKeys: true, logLevel: 'error' });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const at = yamlError.linePos?.[0];

@@ -32,7 +32,7 @@ export function parseKubeStateCached(text: string): KubeStateRead {
 export function parseKubeState(text: string): KubeStateRead {
   let docs;
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: false });
+    docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
   } catch (error) {
     return { error: `not YAML: ${(error as Error).message}` };
   }
