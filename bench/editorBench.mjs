@@ -30,8 +30,8 @@
 // other server paused), so that both meet the machine of the same moment and neither meets the
 // other's leftovers: documents from the middle of the file to its end. Each block opens with one
 // request that is not counted (at a warm-up position): the first after a switch pays for the switch
-// (a process resumed from SIGSTOP, caches full of the other's work); its times are reported apart. Time = client-side wall time
-// from sending a request to its answer.
+// (a process resumed from SIGSTOP, caches full of the other's work); its times are reported apart.
+// Time = client-side wall time from sending a request to its answer.
 // The harness itself runs without V8's optimising compiler and with a single-threaded collector,
 // collecting its garbage before each block (it re-runs itself with those flags): its own compile
 // and GC threads must not compete with the server being measured, which on 2 cores put
@@ -177,28 +177,21 @@ async function measureInBlocks(runs, workload, uri, { timeoutMs, block, pause })
   };
   // A warm-up position (outside the measured ones), or with no warm-ups the block's first position.
   const warmupAt = (positions, b, slice) => (positions.length ? positions[b % positions.length] : slice[0]);
+  const primeWith = (kind, method, warmups) => async (run, b, slice) => run.firsts[kind].push({ ms: (await timedRequest(run.server, method, uri, warmupAt(warmups, b, slice), timeoutMs)).ms });
   // The floor: a request the server does not know, answered by its JSON-RPC layer alone.
   await inBlocks(
     Array.from({ length: FLOOR_PINGS }),
     async (run) => run.firsts.floor.push({ ms: await ping(run) }),
     async (run) => run.floor.push({ ms: await ping(run) }),
   );
-  await inBlocks(
-    workload.completion,
-    async (run, b, slice) => run.firsts.completion.push({ ms: (await timedRequest(run.server, 'textDocument/completion', uri, warmupAt(workload.warmup.completion, b, slice), timeoutMs)).ms }),
-    async (run, at) => {
-      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
-      run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
-    },
-  );
-  await inBlocks(
-    workload.hover,
-    async (run, b, slice) => run.firsts.hover.push({ ms: (await timedRequest(run.server, 'textDocument/hover', uri, warmupAt(workload.warmup.hover, b, slice), timeoutMs)).ms }),
-    async (run, at) => {
-      const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
-      run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
-    },
-  );
+  await inBlocks(workload.completion, primeWith('completion', 'textDocument/completion', workload.warmup.completion), async (run, at) => {
+    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/completion', uri, at, timeoutMs);
+    run.completion.push({ at, ms: elapsed, items: completionLabels(result).length, problem: checkCompletion(result, at, { values: run.name === 'ours' }) });
+  });
+  await inBlocks(workload.hover, primeWith('hover', 'textDocument/hover', workload.warmup.hover), async (run, at) => {
+    const { ms: elapsed, result } = await timedRequest(run.server, 'textDocument/hover', uri, at, timeoutMs);
+    run.hover.push({ at, ms: elapsed, problem: checkHover(result, at) });
+  });
 }
 
 /** Last, one server at a time, as it changes the text: the half-typed keys the completions above were asked at. Then the server stops. */

@@ -11,7 +11,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editorWorkload } from './editorPositions.mjs';
 import { percentile } from './report.mjs';
-import { assembleFile, ParsedChunk, planParse } from '../server/src/documents/manifestFile.ts';
+import { ParsedChunk, parseFileWith } from '../server/src/documents/manifestFile.ts';
 import { KubernetesSchemas } from '../server/src/schema/kubernetesSchemas.ts';
 import { WorkspaceIndex } from '../server/src/crossref/workspaceIndex.ts';
 import { hover } from '../server/src/hover/hover.ts';
@@ -30,9 +30,7 @@ if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a whole 
 
 const from = Math.floor(docs / 2);
 const workload = editorWorkload({ docs, measured: [from, docs], warmup: [Math.floor(from * 0.8), from], requests: 200, warmups: 0, schemaDir: SCHEMA_DIR });
-const { file: shell, plan } = planParse('file:///bench/manifests.yaml', workload.text);
-// As the worker hands them over: parsed lean, then structured-cloned across the thread boundary.
-const file = assembleFile(shell, (plan ?? []).map((p) => new ParsedChunk(p.text, p.start, structuredClone(ParsedChunk.parseLean(p.text, p.start).entries))));
+const file = parseFileWith('file:///bench/manifests.yaml', workload.text, ParsedChunk.parseAsInWorker);
 const index = new WorkspaceIndex();
 index.update(file);
 const schemas = new KubernetesSchemas();

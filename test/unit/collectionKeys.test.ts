@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assembleFile, ParsedChunk, parseManifestFile, planParse, type ManifestFile } from '../../server/src/documents/manifestFile';
+import { ParsedChunk, parseFileWith, parseManifestFile, type ManifestFile } from '../../server/src/documents/manifestFile';
 import { complete } from '../../server/src/completion/complete';
 import { SchemaNavigator } from '../../server/src/schema/schemaNavigator';
-import { checkKubernetes, describe, schemas, yaml } from './helpers';
+import { checkKubernetes, describe, schemas, warningsDuring, yaml } from './helpers';
 
 // Valid YAML that Kubernetes and Compose refuse: their documents are JSON objects, keyed by strings.
 const configMap = yaml`
@@ -50,36 +50,16 @@ test('other YAML may use collection keys: no finding there', () => {
 });
 
 test('the finding is the same whichever way the file is parsed (syntax tree, position tables, from the worker)', () => {
-  const ways = [
-    (text: string, start: number) => ParsedChunk.parse(text, start),
-    (text: string, start: number) => ParsedChunk.parseLean(text, start),
-    (text: string, start: number) => new ParsedChunk(text, start, structuredClone(ParsedChunk.parseLean(text, start).entries)),
-  ];
   const text = `apiVersion: v1\nkind: Namespace\nmetadata: {name: first}\n---\n${configMap}`;
-  const results = ways.map((parse) => {
-    const { file, plan } = planParse('file:///ws/two.yaml', text);
-    return collectionKeys(assembleFile(file, (plan ?? []).map((p) => parse(p.text, p.start))));
-  });
+  const results = [ParsedChunk.parse, ParsedChunk.parseLean, ParsedChunk.parseAsInWorker].map((parse) => collectionKeys(parseFileWith('file:///ws/two.yaml', text, parse)));
   assert.equal(results[0]!.length, 1);
   assert.deepEqual(results[1], results[0]);
   assert.deepEqual(results[2], results[0]);
 });
 
 test('completion in a document with a collection key prints no warning (stderr is the editor\'s output channel)', () => {
-  const warnings: string[] = [];
-  const onWarning = (w: Error) => warnings.push(w.message);
-  process.on('warning', onWarning);
-  const emit = process.emitWarning;
-  // emitWarning defers the event to the next tick: catch the call itself.
-  process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
-  try {
-    const version = schemas.forVersion('1.35');
-    const text = configMap + '  pl';
-    const list = complete({ text, offset: text.length, navigator: new SchemaNavigator(version), version });
-    assert.ok(Array.isArray(list.items));
-  } finally {
-    process.emitWarning = emit;
-    process.off('warning', onWarning);
-  }
+  const version = schemas.forVersion('1.35');
+  const text = configMap + '  pl';
+  const warnings = warningsDuring(() => assert.ok(Array.isArray(complete({ text, offset: text.length, navigator: new SchemaNavigator(version), version }).items)));
   assert.deepEqual(warnings, []);
 });

@@ -41,3 +41,19 @@ export function checkKubernetes(text: string, version = '1.35', uri = 'file:///t
   }
   return out;
 }
+
+/**
+ * The process warnings `run` emits (the server's stderr is the editor's output channel, so it
+ * must emit none). emitWarning itself is caught: its 'warning' event comes a tick later.
+ */
+export function warningsDuring(run: () => void): string[] {
+  const warnings: string[] = [];
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
+  try {
+    run();
+  } finally {
+    process.emitWarning = emit;
+  }
+  return warnings;
+}

@@ -17,7 +17,7 @@ import { workspaceSymbols } from '../../server/src/symbols/workspaceSymbols';
 import { SHARED } from './chunkOracle';
 import { yamlFiles } from './corpusFiles';
 import { mutate, seededRandom } from './seededMutations';
-import { schemas } from './helpers';
+import { schemas, warningsDuring } from './helpers';
 
 /**
  * Every editor feature over a workspace of half-broken real files: corpus files with seeded edits
@@ -33,10 +33,7 @@ const INSERTS = [
 const VERSION = '1.35';
 
 test('hover, completion, symbols, folding, quick fixes and diagnostics over a mutated corpus: no throw, no warning', () => {
-  const warnings: string[] = [];
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
-  try {
+  const warnings = warningsDuring(() => {
     const random = seededRandom(20261124);
     const workspace = new ManifestWorkspace(schemas);
     const files: ManifestFile[] = yamlFiles(join(SHARED, 'corpus'))
@@ -50,7 +47,6 @@ test('hover, completion, symbols, folding, quick fixes and diagnostics over a mu
     let completed = 0;
     let fixes = 0;
     for (const file of files) {
-      const where = (offset: number) => `${file.uri} at ${offset}`;
       const diagnostics: Diagnostic[] = workspace.diagnostics(file.uri, { kubernetesVersion: VERSION, rules: {} });
       documentSymbols(file);
       foldingRanges(file);
@@ -61,15 +57,13 @@ test('hover, completion, symbols, folding, quick fixes and diagnostics over a mu
           if (hover({ file, offset, schemas, version: VERSION, index: workspace.index, compose })) hovered++;
           if (complete({ text: file.text, offset, uri: file.uri, file, navigator, version, index, compose }).items.length) completed++;
         } catch (error) {
-          assert.fail(`${where(offset)}: ${(error as Error).stack}`);
+          assert.fail(`${file.uri} at ${offset}: ${(error as Error).stack}`);
         }
       }
     }
     workspaceSymbols(workspace.index, 'a');
     // The features answered, not merely survived.
     assert.ok(files.length >= 60 && hovered > 500 && completed > 500 && fixes > 0, `${files.length} files, ${hovered} hovers, ${completed} completions, ${fixes} fixes`);
-  } finally {
-    process.emitWarning = emit;
-  }
+  });
   assert.deepEqual(warnings, []);
 });

@@ -13,6 +13,8 @@ export interface ChunkProblem {
   severity: 'error' | 'information';
   code: string;
   message: string;
+  /** A problem only to Kubernetes and Compose documents (other YAML may mean it): not reported elsewhere. */
+  manifestsOnly?: true;
 }
 
 /** What validation needs of one document: plain data only, so a worker thread can produce it. */
@@ -114,7 +116,7 @@ function toPlainValue(yamlDoc: Document.Parsed, chunkStart: number, out: ChunkPr
  * Keys that are lists or maps (`? [a, b]`, `{x: 1}: y`): valid YAML, but Kubernetes and Compose
  * read documents as JSON objects, whose keys are strings, and reject them (kubectl: "invalid map
  * key"); yaml's toJS would quietly turn them into strings. Reported on Kubernetes and Compose
- * documents only (see COLLECTION_KEY): elsewhere a collection key may be meant.
+ * documents only (`manifestsOnly`): elsewhere a collection key may be meant.
  */
 function collectionKeys(yamlDoc: Document.Parsed, chunkStart: number): ChunkProblem[] {
   const found: ChunkProblem[] = [];
@@ -122,15 +124,14 @@ function collectionKeys(yamlDoc: Document.Parsed, chunkStart: number): ChunkProb
     Pair(_, pair) {
       const key = pair.key;
       if (!isCollection(key) || !key.range) return;
-      const kind = isMap(key) ? 'a map' : 'a list';
-      found.push({ start: key.range[0] - chunkStart, end: key.range[1] - chunkStart, severity: 'error', code: COLLECTION_KEY, message: `This key is ${kind}: keys must be plain values (strings, numbers, booleans). Kubernetes and Compose read YAML as JSON objects, whose keys are strings, and reject the document.` });
+      const message =
+        `This key is ${isMap(key) ? 'a map' : 'a list'}: keys must be plain values (strings, numbers, booleans). ` +
+        'Kubernetes and Compose read YAML as JSON objects, whose keys are strings, and reject the document.';
+      found.push({ start: key.range[0] - chunkStart, end: key.range[1] - chunkStart, severity: 'error', code: 'collection-key', manifestsOnly: true, message });
     },
   });
   return found;
 }
-
-/** The code of a collection key: a problem only in Kubernetes and Compose documents. */
-export const COLLECTION_KEY = 'collection-key';
 
 function cleanYamlMessage(message: string): string {
   // The parser appends " at line N, column M" and a code frame; the range already says where.

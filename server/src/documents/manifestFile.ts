@@ -6,7 +6,7 @@ import { detectFileFlavor, detectDocumentFlavor, type DocumentFlavor, type FileF
 import { LIMITS } from './limits';
 import { documentChunks } from './documentChunks';
 import { shiftDocument } from './shiftRanges';
-import { COLLECTION_KEY, composeChunk, parseChunk, parseChunkLean, type ChunkEntry } from './chunkParser';
+import { composeChunk, parseChunk, parseChunkLean, type ChunkEntry, type ChunkProblem } from './chunkParser';
 import { pathKey } from './positionTable';
 
 /** The parse of one `---` chunk of text (normally one document), reusable while its text is unchanged. */
@@ -36,6 +36,15 @@ export class ParsedChunk {
    */
   static parseLean(text: string, start: number): ParsedChunk {
     return new ParsedChunk(text, start, parseChunkLean(text, start));
+  }
+
+  /**
+   * What the parse worker hands over: lean entries, structured-cloned across the thread boundary
+   * (their objects then have other hidden classes than the main thread's). For the hover warm-up
+   * and tests, which must meet files of every kind.
+   */
+  static parseAsInWorker(text: string, start: number): ParsedChunk {
+    return new ParsedChunk(text, start, structuredClone(parseChunkLean(text, start)));
   }
 
   /**
@@ -89,6 +98,15 @@ export class ManifestDoc {
   /** Whether the document has YAML errors (so it may be missing parts). */
   get hasErrors(): boolean {
     return this.entry.problems.length > 0;
+  }
+
+  /** Its YAML-level problems, with offsets relative to `chunkStart`. */
+  get problems(): readonly ChunkProblem[] {
+    return this.entry.problems;
+  }
+
+  get chunkStart(): number {
+    return this.chunk.start;
   }
 
   /**
@@ -175,15 +193,11 @@ export function assembleFile(file: ManifestFile, chunks: ParsedChunk[]): Manifes
   file.chunks = chunks;
   for (const chunk of chunks) chunk.entries.forEach((_, i) => file.docs.push(new ManifestDoc(file.docs.length, chunk, i)));
   file.flavor = detectFileFlavor(file.uri, file.docs.map((d) => d.value));
-  for (const doc of file.docs) doc.flavor = detectDocumentFlavor(file.flavor, doc.value);
-  let d = 0;
-  for (const chunk of chunks) {
-    for (const entry of chunk.entries) {
-      const { flavor } = file.docs[d++]!;
-      for (const p of entry.problems) {
-        if (p.code === COLLECTION_KEY && flavor === 'other') continue; // a problem only to Kubernetes and Compose
-        file.diagnostics.push(makeDiagnostic(file.lines, chunk.start + p.start, chunk.start + p.end, p.severity, p.code, p.message));
-      }
+  for (const doc of file.docs) {
+    doc.flavor = detectDocumentFlavor(file.flavor, doc.value);
+    for (const p of doc.problems) {
+      if (p.manifestsOnly && doc.flavor === 'other') continue;
+      file.diagnostics.push(makeDiagnostic(file.lines, doc.chunkStart + p.start, doc.chunkStart + p.end, p.severity, p.code, p.message));
     }
   }
   if (file.templated) file.diagnostics = [];
@@ -197,6 +211,12 @@ export function reuseChunk(plan: ChunkPlan): ParsedChunk | undefined {
     return plan.reused;
   }
   return plan.shared && new ParsedChunk(plan.text, plan.start, plan.shared);
+}
+
+/** Parses a file with every chunk parsed one given way (no reuse): for the hover warm-up, benchmarks and tests. */
+export function parseFileWith(uri: string, text: string, parse: (text: string, start: number) => ParsedChunk): ManifestFile {
+  const { file, plan } = planParse(uri, text);
+  return plan ? assembleFile(file, plan.map((p) => parse(p.text, p.start))) : file;
 }
 
 /**

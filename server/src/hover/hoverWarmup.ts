@@ -1,5 +1,5 @@
 import { WorkspaceIndex } from '../crossref/workspaceIndex';
-import { assembleFile, ParsedChunk, planParse, type ManifestFile } from '../documents/manifestFile';
+import { ParsedChunk, parseFileWith, type ManifestFile } from '../documents/manifestFile';
 import type { KubernetesSchemas } from '../schema/kubernetesSchemas';
 import { inIdleSlices } from '../idleSlices';
 import { hover } from './hover';
@@ -93,23 +93,22 @@ function hoverOffsets(files: readonly ManifestFile[]): number[] {
 /**
  * The ways a file reaches hover, each giving the sample a file of its own in one index: with syntax
  * trees (files under the worker threshold), with position tables (large files), and with position
- * tables that crossed from the parse worker (structured-cloned, so their objects have other hidden
- * classes). Optimised code is specialised to the object shapes it has seen; warmed on one kind
- * only, it is thrown away at the first hover on another, and compiled again then.
+ * tables that crossed from the parse worker. Optimised code is specialised to the object shapes it
+ * has seen; warmed on one kind only, it is thrown away at the first hover on another, and compiled
+ * again then.
  */
 const PARSE_WAYS: ReadonlyArray<[string, (text: string, start: number) => ParsedChunk]> = [
-  ['small', (text, start) => ParsedChunk.parse(text, start)],
-  ['large', (text, start) => ParsedChunk.parseLean(text, start)],
-  ['worker', (text, start) => new ParsedChunk(text, start, structuredClone(ParsedChunk.parseLean(text, start).entries))],
+  ['small', ParsedChunk.parse],
+  ['large', ParsedChunk.parseLean],
+  ['worker', ParsedChunk.parseAsInWorker],
 ];
 
 function sampleWorkspace(): SampleWorkspace {
   const index = new WorkspaceIndex();
   const files = PARSE_WAYS.map(([name, parse]) => {
-    const { file, plan } = planParse(`shipshape-warmup:///${name}.yaml`, SAMPLE);
-    const assembled = assembleFile(file, (plan ?? []).map((p) => parse(p.text, p.start)));
-    index.update(assembled);
-    return assembled;
+    const file = parseFileWith(`shipshape-warmup:///${name}.yaml`, SAMPLE, parse);
+    index.update(file);
+    return file;
   });
   return { files, index, offsets: hoverOffsets(files) };
 }

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assembleFile, ParsedChunk, planParse, type ManifestFile } from '../../../server/src/documents/manifestFile';
-import { parseChunk } from '../../../server/src/documents/chunkParser';
+import { ParsedChunk, parseFileWith, type ManifestFile } from '../../../server/src/documents/manifestFile';
 import { KubernetesSchemas } from '../../../server/src/schema/kubernetesSchemas';
 import { docAtOffset, hover } from '../../../server/src/hover/hover';
 
@@ -16,8 +15,7 @@ function configMap(i: number): string {
 
 /** A file parsed as a worker parses it: values and position tables, no syntax trees yet. */
 function workerParsed(text: string): ManifestFile {
-  const { file, plan } = planParse('file:///ws/big.yaml', text);
-  return assembleFile(file, plan!.map((p) => new ParsedChunk(p.text, p.start, parseChunk(p.text, p.start, true).entries)));
+  return parseFileWith('file:///ws/big.yaml', text, ParsedChunk.parseAsInWorker);
 }
 
 test('hover composes no syntax tree of a worker-parsed file, and compiles no validator', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { assembleFile, ParsedChunk, parseManifestFile, planParse, type ManifestFile } from '../../../server/src/documents/manifestFile';
-import { parseChunk } from '../../../server/src/documents/chunkParser';
+import { ParsedChunk, parseFileWith, parseManifestFile, type ManifestFile } from '../../../server/src/documents/manifestFile';
 
 const KIND_NAMES = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
 
@@ -11,11 +10,9 @@ export function kindName(kind: SymbolKind): string {
 
 /** The two ways a file reaches the engine: parsed here (syntax trees), or by a worker (position tables). */
 export function bothParses(uri: string, text: string): Array<[string, ManifestFile]> {
-  const { file, plan } = planParse(uri, text);
-  const byWorker = assembleFile(file, plan!.map((p) => new ParsedChunk(p.text, p.start, parseChunk(p.text, p.start, true).entries)));
   return [
     ['main thread', parseManifestFile(uri, text)],
-    ['worker', byWorker],
+    ['worker', parseFileWith(uri, text, ParsedChunk.parseAsInWorker)],
   ];
 }
 
